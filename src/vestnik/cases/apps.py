@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class CasesConfig(AppConfig):
+    name = "vestnik.cases"
+    label = "vestnik_cases"
+    verbose_name = "Case files"

@@ -1,0 +1,57 @@
+"""Find the edition named by the first path segment and speak its language."""
+
+from __future__ import annotations
+
+from django.http import HttpResponsePermanentRedirect
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+from django.utils.encoding import iri_to_uri
+
+from vestnik.content.models import Edition
+
+NON_EDITION_PREFIXES = frozenset({"admin", "static", "media", "api", "favicon.ico"})
+
+
+class EditionMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.edition = None
+        first = request.path_info.lstrip("/").split("/", 1)[0]
+        if first and first not in NON_EDITION_PREFIXES and len(first) <= 10:
+            request.edition = Edition.objects.filter(code=first).first()
+        if request.edition is not None:
+            translation.activate(request.edition.language)
+            request.LANGUAGE_CODE = request.edition.language
+        response = self.get_response(request)
+        if request.edition is not None:
+            response.headers.setdefault("Content-Language", request.edition.language)
+        else:
+            patch_vary_headers(response, ["Accept-Language"])
+        translation.deactivate()
+        return response
+
+
+class RedirectFallbackMiddleware:
+    """On a 404, send the reader on if the path is a known old address (301)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code != 404 or len(request.get_full_path()) > 1000:
+            return response
+        from vestnik.content.models import Redirect
+
+        candidates = [request.get_full_path(), request.path]
+        redirect = (
+            Redirect.objects.filter(old_path__in=candidates)
+            .select_related("article__edition", "article__section")
+            .first()
+        )
+        target = redirect.target if redirect is not None else ""
+        if target and target not in candidates:
+            return HttpResponsePermanentRedirect(iri_to_uri(target))
+        return response

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class SyndicationConfig(AppConfig):
+    name = "vestnik.syndication"
+    label = "vestnik_syndication"
+    verbose_name = "Feeds and sitemaps"

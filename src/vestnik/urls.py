@@ -1,0 +1,27 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path, re_path
+from django.views.static import serve as serve_file
+
+from vestnik.site import views as site_views
+
+handler404 = "vestnik.site.views.not_found"
+handler500 = "vestnik.site.views.server_error"
+
+urlpatterns = [
+    path("", site_views.root, name="root"),
+    path("admin/", admin.site.urls),
+    # The embedded install serves uploaded media itself; behind nginx, let nginx do it.
+    re_path(r"^media/(?P<path>.+)$", serve_file, {"document_root": settings.MEDIA_ROOT}),
+    # Each capability owns its routes; all of them come before the site's catch-all
+    # route for section and article paths.
+    path("", include("vestnik.editorial.urls")),
+    path("", include("vestnik.api.urls")),
+    path("", include("vestnik.syndication.urls")),
+    path("", include("vestnik.search.urls")),
+    path("", include("vestnik.cases.urls")),
+    path("", include("vestnik.publishing.urls")),
+    path("", include("vestnik.importers.urls")),
+    path("", include("vestnik.ops.urls")),
+    path("", include("vestnik.site.urls")),
+]
