@@ -18,9 +18,12 @@ class EditionMiddleware:
 
     def __call__(self, request):
         request.edition = None
+        request.editions = []
         first = request.path_info.lstrip("/").split("/", 1)[0]
         if first and first not in NON_EDITION_PREFIXES and len(first) <= 10:
-            request.edition = Edition.objects.filter(code=first).first()
+            # All editions in one query: the language switcher needs the others anyway.
+            request.editions = list(Edition.objects.all())
+            request.edition = next((e for e in request.editions if e.code == first), None)
         if request.edition is not None:
             translation.activate(request.edition.language)
             request.LANGUAGE_CODE = request.edition.language

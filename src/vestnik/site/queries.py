@@ -1,6 +1,8 @@
-"""Read-side queries of the public site; each returns in a fixed number of SQL queries."""
+"""Read-side queries of the public site; each page costs a fixed number of SQL queries."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 from django.db import connection
 from django.db.models import Prefetch, Q, QuerySet
@@ -12,6 +14,54 @@ SITE_NEWS_SIDEBAR = 10
 HOME_PER_SECTION = 5
 PER_PAGE = 20
 
+LIST_FIELDS = (
+    "id", "title", "subtitle", "slug", "summary", "added", "dateline_date", "edition__code",
+    "edition__language", "section__path", "section__title", "source__name",
+)  # fmt: skip
+
+
+@dataclass
+class SectionTree:
+    """All sections of an edition, loaded in one query; sections are few, articles many."""
+
+    edition: Edition
+    sections: list[Section]
+    by_path: dict[str, Section] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.by_path = {s.path: s for s in self.sections}
+
+    @classmethod
+    def load(cls, edition: Edition) -> SectionTree:
+        sections = list(
+            Section.objects.filter(edition=edition).only(
+                "id", "title", "slug", "path", "parent_id", "description", "order", "edition_id"
+            )
+        )
+        for s in sections:
+            s.edition = edition
+        return cls(edition, sections)
+
+    @property
+    def top(self) -> list[Section]:
+        return [s for s in self.sections if s.parent_id is None]
+
+    def get(self, path: str) -> Section | None:
+        return self.by_path.get(path)
+
+    def ancestors(self, section: Section) -> list[Section]:
+        """The section and its parents, outermost first."""
+        parts = section.path.split("/")
+        paths = ["/".join(parts[: i + 1]) for i in range(len(parts))]
+        return [self.by_path[p] for p in paths if p in self.by_path]
+
+    def children(self, section: Section) -> list[Section]:
+        return [s for s in self.sections if s.parent_id == section.pk]
+
+    def subtree_ids(self, section: Section) -> list[int]:
+        prefix = section.path + "/"
+        return [s.pk for s in self.sections if s.pk == section.pk or s.path.startswith(prefix)]
+
 
 def listed_articles(edition: Edition | None) -> QuerySet[Article]:
     """Published articles (of an edition) with what a list item shows, newest added first."""
@@ -20,20 +70,7 @@ def listed_articles(edition: Edition | None) -> QuerySet[Article]:
         qs = qs.filter(edition=edition)
     return (
         qs.select_related("edition", "section", "source")
-        .only(
-            "id",
-            "title",
-            "subtitle",
-            "slug",
-            "summary",
-            "added",
-            "dateline_date",
-            "edition__code",
-            "edition__language",
-            "section__path",
-            "section__title",
-            "source__name",
-        )  # fmt: skip
+        .only(*LIST_FIELDS)
         .order_by("-added", "-id")
     )
 
@@ -62,38 +99,26 @@ def sidebar(edition: Edition) -> list[SiteNewsItem]:
     return list(site_news(edition)[:SITE_NEWS_SIDEBAR])
 
 
-def menu(edition: Edition) -> dict:
-    """Top-level sections and plain pages of the edition's navigation (two queries)."""
-    return {
-        "sections": list(
-            Section.objects.filter(edition=edition, parent__isnull=True).only(
-                "id", "title", "path", "edition_id"
-            )
-        ),
-        "pages": list(
-            Page.objects.filter(edition=edition, show_in_menu=True).only(
-                "id", "title", "slug", "edition_id"
-            )
-        ),
-    }
+def menu_pages(edition: Edition) -> list[Page]:
+    return list(
+        Page.objects.filter(edition=edition, show_in_menu=True).only(
+            "id", "title", "slug", "edition_id"
+        )
+    )
 
 
-def home_blocks(edition: Edition) -> list[dict]:
-    """Each top-level section with its latest articles from its whole subtree (three queries).
+def home_blocks(tree: SectionTree) -> list[dict]:
+    """Each top-level section with its latest articles from its whole subtree (two queries).
 
     The newest few of each section come from one UNION ALL of small index scans, so the
     cost follows the number of sections, not the number of articles.
     """
-    sections = list(
-        Section.objects.filter(edition=edition).only("id", "title", "path", "parent", "edition_id")
-    )
-    top = [s for s in sections if s.parent_id is None]
-    ids = latest_ids_per_section([s.pk for s in sections], HOME_PER_SECTION)
-    by_top: dict[str, list[Article]] = {s.path: [] for s in top}
-    for article in listed_articles(edition).filter(pk__in=ids):
+    ids = latest_ids_per_section([s.pk for s in tree.sections], HOME_PER_SECTION)
+    by_top: dict[str, list[Article]] = {s.path: [] for s in tree.top}
+    for article in listed_articles(None).filter(pk__in=ids):
         by_top.setdefault(article.section.path.split("/", 1)[0], []).append(article)
     blocks = []
-    for section in top:
+    for section in tree.top:
         items = by_top.get(section.path, [])[:HOME_PER_SECTION]
         if items:
             blocks.append({"section": section, "articles": items})
@@ -119,55 +144,32 @@ def latest_ids_per_section(section_ids: list[int], limit: int) -> list[int]:
         return [row[0] for row in cursor.fetchall()]
 
 
-def subtree_ids(section: Section) -> list[int]:
-    in_subtree = Q(pk=section.pk) | Q(path__startswith=section.path + "/")
-    return list(
-        Section.objects.filter(in_subtree, edition_id=section.edition_id).values_list(
-            "pk", flat=True
-        )
-    )
-
-
-def section_articles(section: Section) -> QuerySet[Article]:
+def section_articles(tree: SectionTree, section: Section) -> QuerySet[Article]:
     """The section's articles and its subsections' (by section id: an index range each)."""
-    return listed_articles(None).filter(section_id__in=subtree_ids(section))
+    return listed_articles(None).filter(section_id__in=tree.subtree_ids(section))
 
 
-def section_by_path(edition: Edition, path: str) -> Section | None:
-    return Section.objects.filter(edition=edition, path=path).select_related("edition").first()
-
-
-def ancestors(section: Section) -> list[Section]:
-    """The section and its parents, outermost first (one query)."""
-    parts = section.path.split("/")
-    paths = ["/".join(parts[: i + 1]) for i in range(len(parts))]
-    found = {
-        s.path: s
-        for s in Section.objects.filter(edition_id=section.edition_id, path__in=paths).only(
-            "id", "title", "path", "edition_id"
-        )
-    }
-    return [found[p] for p in paths if p in found]
-
-
-def subsections(section: Section) -> list[Section]:
-    return list(section.children.only("id", "title", "path", "edition_id", "parent_id"))
-
-
-def article_at(edition: Edition, section_path: str, slug: str) -> Article | None:
-    return (
+def article_at(tree: SectionTree, section_path: str, slug: str) -> Article | None:
+    section = tree.get(section_path)
+    if section is None:
+        return None
+    article = (
         Article.objects.published()
-        .filter(edition=edition, section__path=section_path, slug=slug)
-        .select_related("edition", "section", "source")
+        .filter(section=section, slug=slug)
+        .select_related("source")
         .prefetch_related(
             "contacts",
             "events",
             "links",
             "attachments",
-            Prefetch("tags", queryset=Tag.objects.select_related("edition")),
+            Prefetch("tags", queryset=Tag.objects.only("id", "name", "slug", "edition_id")),
         )  # fmt: skip
         .first()
     )
+    if article is not None:
+        article.edition = tree.edition
+        article.section = section
+    return article
 
 
 def tag_articles(tag: Tag) -> QuerySet[Article]:

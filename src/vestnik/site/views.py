@@ -53,15 +53,21 @@ def _edition(request: HttpRequest, code: str) -> Edition:
     return edition
 
 
-def _page_context(edition: Edition) -> dict:
-    return {"edition": edition, "site_news": queries.sidebar(edition), **queries.menu(edition)}
+def _page_context(edition: Edition, tree: queries.SectionTree | None = None) -> dict:
+    """What every page shows: menu (sections, pages) and the site-news sidebar."""
+    tree = tree or queries.SectionTree.load(edition)
+    return {
+        "edition": edition,
+        "tree": tree,
+        "sections": tree.top,
+        "pages": queries.menu_pages(edition),
+        "site_news": queries.sidebar(edition),
+    }
 
 
-def _other_editions(edition: Edition) -> list[dict]:
-    return [
-        {"edition": e, "url": e.get_absolute_url()}
-        for e in Edition.objects.exclude(pk=edition.pk).only("code", "name", "language")
-    ]
+def _other_editions(request: HttpRequest, edition: Edition) -> list[dict]:
+    editions = getattr(request, "editions", None) or list(Edition.objects.all())
+    return [{"edition": e, "url": e.get_absolute_url()} for e in editions if e.pk != edition.pk]
 
 
 def _paginate(
@@ -104,8 +110,8 @@ def home(request: HttpRequest, edition: str) -> HttpResponse:
     ed = _edition(request, edition)
     context = _page_context(ed)
     context.update(
-        blocks=queries.home_blocks(ed),
-        alternates=_other_editions(ed),
+        blocks=queries.home_blocks(context["tree"]),
+        alternates=_other_editions(request, ed),
         canonical=ed.get_absolute_url(),
         is_home=True,
     )
@@ -180,56 +186,60 @@ def resolve_path(request: HttpRequest, edition: str, rest: str) -> HttpResponse:
     parts = [p for p in rest.strip("/").split("/") if p]
     if not parts:
         raise Http404("No such page")
+    tree = queries.SectionTree.load(ed)
     # /<section-path>/page/<n>/
     if len(parts) >= 3 and parts[-2] == "page":
-        if not parts[-1].isdigit() or parts[-1].startswith("0") or len(parts[-1]) > 6:
+        number = parts[-1]
+        if not (number.isascii() and number.isdigit()) or number[0] == "0" or len(number) > 6:
             raise Http404("Bad page number")
-        section = queries.section_by_path(ed, "/".join(parts[:-2]))
+        section = tree.get("/".join(parts[:-2]))
         if section is not None:
-            return section_page(request, section, int(parts[-1]))
+            return section_page(request, tree, section, int(number))
         raise Http404("No such section")
-    path = "/".join(parts)
-    section = queries.section_by_path(ed, path)
+    section = tree.get("/".join(parts))
     if section is not None:
-        return section_page(request, section, None)
+        return section_page(request, tree, section, None)
     if len(parts) >= 2:
-        article = queries.article_at(ed, "/".join(parts[:-1]), parts[-1])
+        article = queries.article_at(tree, "/".join(parts[:-1]), parts[-1])
         if article is not None:
-            return article_page(request, article)
+            return article_page(request, tree, article)
     if len(parts) == 1:
         page_obj = Page.objects.filter(edition=ed, slug=parts[0]).first()
         if page_obj is not None:
-            return plain_page(request, page_obj)
+            page_obj.edition = ed
+            return plain_page(request, tree, page_obj)
     raise Http404("No such page")
 
 
-def section_page(request: HttpRequest, section, page: int | None) -> HttpResponse:
-    ed = section.edition
+def section_page(
+    request: HttpRequest, tree: queries.SectionTree, section, page: int | None
+) -> HttpResponse:
+    ed = tree.edition
     base = section.get_absolute_url()
-    page_obj = _paginate(request, queries.section_articles(section), page, base)
+    page_obj = _paginate(request, queries.section_articles(tree, section), page, base)
     if isinstance(page_obj, HttpResponse):
         return page_obj
-    context = _page_context(ed)
+    context = _page_context(ed, tree)
     context.update(
         _page_links(page_obj, base),
         section=section,
         title=section.title,
-        breadcrumbs=queries.ancestors(section)[:-1],
-        subsections=queries.subsections(section),
+        breadcrumbs=tree.ancestors(section)[:-1],
+        subsections=tree.children(section),
         canonical=request.path,
     )
     return render(request, "vestnik_site/section.html", context)
 
 
-def article_page(request: HttpRequest, article) -> HttpResponse:
-    ed = article.edition
+def article_page(request: HttpRequest, tree: queries.SectionTree, article) -> HttpResponse:
+    ed = tree.edition
     translations = translations_of(article)
     alternates = [{"edition": t.edition, "url": t.get_absolute_url()} for t in translations]
-    context = _page_context(ed)
+    context = _page_context(ed, tree)
     context.update(
         article=article,
         title=article.title,
-        breadcrumbs=queries.ancestors(article.section),
+        breadcrumbs=tree.ancestors(article.section),
         translations=translations,
         alternates=alternates,
         canonical=article.get_absolute_url(),
@@ -237,8 +247,8 @@ def article_page(request: HttpRequest, article) -> HttpResponse:
     return render(request, "vestnik_site/article.html", context)
 
 
-def plain_page(request: HttpRequest, page_obj: Page) -> HttpResponse:
-    context = _page_context(page_obj.edition)
+def plain_page(request: HttpRequest, tree: queries.SectionTree, page_obj: Page) -> HttpResponse:
+    context = _page_context(page_obj.edition, tree)
     context.update(page=page_obj, title=page_obj.title, canonical=page_obj.get_absolute_url())
     return render(request, "vestnik_site/page.html", context)
 
