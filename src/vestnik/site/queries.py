@@ -129,8 +129,9 @@ def latest_ids_per_section(section_ids: list[int], limit: int) -> list[int]:
     """Ids of the `limit` newest published articles of each section, in one query."""
     if not section_ids:
         return []
+    # Only the model's table name and integers are formatted in; values are parameters.
     table = Article._meta.db_table
-    one = (
+    one = (  # noqa: S608
         f"SELECT id FROM (SELECT id FROM {table} WHERE section_id = %s AND status = %s "
         f"AND added <= %s ORDER BY added DESC, id DESC LIMIT {int(limit)}) AS s{{n}}"
     )
