@@ -131,8 +131,8 @@ def latest_ids_per_section(section_ids: list[int], limit: int) -> list[int]:
         return []
     # Only the model's table name and integers are formatted in; values are parameters.
     table = Article._meta.db_table
-    one = (  # noqa: S608
-        f"SELECT id FROM (SELECT id FROM {table} WHERE section_id = %s AND status = %s "
+    one = (
+        f"SELECT id FROM (SELECT id FROM {table} WHERE section_id = %s AND status = %s "  # noqa: S608
         f"AND added <= %s ORDER BY added DESC, id DESC LIMIT {int(limit)}) AS s{{n}}"
     )
     sql = " UNION ALL ".join(one.format(n=n) for n in range(len(section_ids)))
