@@ -26,3 +26,34 @@ def en(editions):
 @pytest.fixture
 def ru(editions):
     return editions["ru"]
+
+
+@pytest.fixture
+def cli_env(tmp_path):
+    """Environment for running `vestnik` as a subprocess on a fresh, empty site.
+
+    On SQLite the site lives in tmp_path; when the suite runs on PostgreSQL a scratch
+    database is created for the test and dropped afterwards.
+    """
+    import os
+    import uuid
+
+    env = {**os.environ, "VESTNIK_HOME": str(tmp_path / "home")}
+    env.pop("VESTNIK_TEST_DB_NAME", None)
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        env.pop("DATABASE_URL", None)
+        yield env
+        return
+    import psycopg
+
+    name = f"vestnik_cli_{uuid.uuid4().hex[:12]}"
+    base, _, _ = url.rpartition("/")
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    env["DATABASE_URL"] = f"{base}/{name}"
+    try:
+        yield env
+    finally:
+        with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

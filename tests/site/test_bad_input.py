@@ -78,3 +78,8 @@ def test_server_error_page_is_plain_and_500(client, site, monkeypatch):
 def test_empty_site_has_no_500(client, db):
     assert client.get("/").status_code == 404
     assert client.get("/en/").status_code == 404
+
+
+@pytest.mark.parametrize("url", ["/%00", "/old/page%00.html", "/en/news/?page=%00", "/x%1b/"])
+def test_control_characters_anywhere_are_404(client, site, url):
+    assert client.get(url, follow=True).status_code == 404

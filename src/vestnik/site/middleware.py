@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from django.http import HttpResponsePermanentRedirect
+import re
+
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.encoding import iri_to_uri
@@ -10,6 +12,12 @@ from django.utils.encoding import iri_to_uri
 from vestnik.content.models import Edition
 
 NON_EDITION_PREFIXES = frozenset({"admin", "static", "media", "api", "favicon.ico"})
+CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def has_control_chars(path: str) -> bool:
+    """NUL and other control characters never belong in a path (PostgreSQL rejects NUL)."""
+    return bool(CONTROL_CHARS.search(path))
 
 
 class EditionMiddleware:
@@ -27,6 +35,8 @@ class EditionMiddleware:
         if request.edition is not None:
             translation.activate(request.edition.language)
             request.LANGUAGE_CODE = request.edition.language
+        if has_control_chars(request.path_info):
+            raise Http404("No such page")
         response = self.get_response(request)
         if request.edition is not None:
             response.headers.setdefault("Content-Language", request.edition.language)
@@ -44,7 +54,8 @@ class RedirectFallbackMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if response.status_code != 404 or len(request.get_full_path()) > 1000:
+        full_path = request.get_full_path()
+        if response.status_code != 404 or len(full_path) > 1000 or has_control_chars(full_path):
             return response
         from vestnik.content.models import Redirect
 
