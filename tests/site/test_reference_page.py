@@ -11,9 +11,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tests.html import soup, text
+from tests.shared import shared_dir
 from vestnik.content import services
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 CONTACT = re.compile(r"^In (?P<city>[^,]+), (?P<name>[^(]+) \((?P<langs>[^)]+)\): (?P<phones>.+)$")
 DATELINE = re.compile(r"^\((?P<place>[^,]+), (?P<date>[A-Z][a-z]+ \d+, \d{4})\) – (?P<rest>.*)$")
 EVENT = re.compile(
@@ -23,9 +23,10 @@ EVENT = re.compile(
 
 
 def seed_file() -> Path:
-    files = sorted(SEEDS.glob("000_*.txt"))
+    seeds = shared_dir() / "seeds"
+    files = sorted(seeds.glob("000_*.txt"))
     if not files:
-        pytest.fail(f"reference page missing: {SEEDS}/000_*.txt")
+        pytest.fail(f"reference page missing: {seeds}/000_*.txt")
     return files[0]
 
 
