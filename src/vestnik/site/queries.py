@@ -15,8 +15,8 @@ HOME_PER_SECTION = 5
 PER_PAGE = 20
 
 LIST_FIELDS = (
-    "id", "title", "subtitle", "slug", "summary", "added", "dateline_date", "edition__code",
-    "edition__language", "section__path", "section__title", "source__name",
+    "id", "title", "subtitle", "slug", "summary", "added", "dateline_date", "edition_id",
+    "section_id", "source__name", "source__url",
 )  # fmt: skip
 
 
@@ -30,6 +30,7 @@ class SectionTree:
 
     def __post_init__(self) -> None:
         self.by_path = {s.path: s for s in self.sections}
+        self.by_id = {s.pk: s for s in self.sections}
 
     @classmethod
     def load(cls, edition: Edition) -> SectionTree:
@@ -62,17 +63,20 @@ class SectionTree:
         prefix = section.path + "/"
         return [s.pk for s in self.sections if s.pk == section.pk or s.path.startswith(prefix)]
 
+    def attach(self, articles):
+        """Give listed articles their edition and section objects without joining them in SQL."""
+        for article in articles:
+            article.edition = self.edition
+            article.section = self.by_id[article.section_id]
+        return articles
+
 
 def listed_articles(edition: Edition | None) -> QuerySet[Article]:
     """Published articles (of an edition) with what a list item shows, newest added first."""
     qs = Article.objects.published()
     if edition is not None:
         qs = qs.filter(edition=edition)
-    return (
-        qs.select_related("edition", "section", "source")
-        .only(*LIST_FIELDS)
-        .order_by("-added", "-id")
-    )
+    return qs.select_related("source").only(*LIST_FIELDS).order_by("-added", "-id")
 
 
 def site_news(edition: Edition) -> QuerySet[SiteNewsItem]:
@@ -115,7 +119,7 @@ def home_blocks(tree: SectionTree) -> list[dict]:
     """
     ids = latest_ids_per_section([s.pk for s in tree.sections], HOME_PER_SECTION)
     by_top: dict[str, list[Article]] = {s.path: [] for s in tree.top}
-    for article in listed_articles(None).filter(pk__in=ids):
+    for article in tree.attach(listed_articles(None).filter(pk__in=ids)):
         by_top.setdefault(article.section.path.split("/", 1)[0], []).append(article)
     blocks = []
     for section in tree.top:

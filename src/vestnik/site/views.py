@@ -90,7 +90,12 @@ def _paginate(
     return paginator.page(number)
 
 
-def _page_links(page_obj: PaginatorPage, base_url: str) -> dict:
+def _page_links(
+    page_obj: PaginatorPage, base_url: str, tree: queries.SectionTree | None = None
+) -> dict:
+    if tree is not None:
+        tree.attach(page_obj.object_list)
+
     def url(n: int) -> str:
         return base_url if n == 1 else f"{base_url}page/{n}/"
 
@@ -141,7 +146,7 @@ def tag(request: HttpRequest, edition: str, slug: str, page: int | None = None) 
         return page_obj
     context = _page_context(ed)
     context.update(
-        _page_links(page_obj, base),
+        _page_links(page_obj, base, context["tree"]),
         title=_("Tag: %(name)s") % {"name": tag_obj.name},
         tag=tag_obj,
         canonical=request.path,
@@ -168,7 +173,9 @@ def archive(
         if month
         else _("Archive: %(year)s") % {"year": year}
     )
-    context.update(_page_links(page_obj, base), title=title, canonical=request.path)
+    context.update(
+        _page_links(page_obj, base, context["tree"]), title=title, canonical=request.path
+    )
     return render(request, "vestnik_site/list.html", context)
 
 
@@ -221,7 +228,7 @@ def section_page(
         return page_obj
     context = _page_context(ed, tree)
     context.update(
-        _page_links(page_obj, base),
+        _page_links(page_obj, base, tree),
         section=section,
         title=section.title,
         breadcrumbs=tree.ancestors(section)[:-1],
