@@ -61,8 +61,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--duration", type=int, default=10)
-    parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--connections", type=int, default=2)
     parser.add_argument("--home", help="reuse this VESTNIK_HOME (skips generation if present)")
     args = parser.parse_args()
     if not shutil.which("wrk"):

@@ -157,8 +157,12 @@ class Article(models.Model):
             models.UniqueConstraint(fields=["section", "slug"], name="article_unique_slug"),
         ]
         indexes = [
-            models.Index(fields=["edition", "status", "-added"], name="article_edition_added"),
-            models.Index(fields=["section", "status", "-added"], name="article_section_added"),
+            models.Index(
+                fields=["edition", "status", "-added", "-id"], name="article_edition_added"
+            ),
+            models.Index(
+                fields=["section", "status", "-added", "-id"], name="article_section_added"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -295,7 +299,7 @@ class SiteNewsItem(models.Model):
 
     class Meta:
         ordering = ["-added", "-id"]
-        indexes = [models.Index(fields=["edition", "-added"], name="sitenews_edition_added")]
+        indexes = [models.Index(fields=["edition", "-added", "-id"], name="sitenews_edition_added")]
 
     def __str__(self) -> str:
         return self.display_title
