@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 
@@ -40,10 +41,12 @@ def editions() -> list[tuple[str, str]]:
     return pairs
 
 
-def database(data_home: Path) -> dict:
+def database(data_home: Path) -> dict[str, Any]:
     url = env("DATABASE_URL")
     if url:
-        db = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        db: dict[str, Any] = dict(
+            dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        )
         if db["ENGINE"] == "django.db.backends.sqlite3":
             db.update(sqlite_options())
         else:
@@ -57,7 +60,7 @@ def database(data_home: Path) -> dict:
     return db
 
 
-def sqlite_options() -> dict:
+def sqlite_options() -> dict[str, Any]:
     # WAL lets readers run while one writer writes; IMMEDIATE takes the write lock at
     # BEGIN so two writers queue on busy_timeout instead of failing on upgrade. A worker
     # keeps its connection (CONN_MAX_AGE None): opening one costs more than most queries.

@@ -68,7 +68,7 @@ class Section(models.Model):
         return self.title
 
     def save(self, *args, **kwargs) -> None:
-        self.path = f"{self.parent.path}/{self.slug}" if self.parent_id else self.slug
+        self.path = f"{self.parent.path}/{self.slug}" if self.parent is not None else self.slug
         super().save(*args, **kwargs)
         for child in self.children.all():
             child.save()
@@ -77,7 +77,7 @@ class Section(models.Model):
         return f"/{self.edition.code}/{self.path}/"
 
     def clean(self) -> None:
-        if self.parent_id and self.parent.edition_id != self.edition_id:
+        if self.parent is not None and self.parent.edition_id != self.edition_id:
             raise ValidationError({"parent": _("The parent section is in another edition.")})
         node = self.parent
         while node is not None:
@@ -308,13 +308,13 @@ class SiteNewsItem(models.Model):
     def display_title(self) -> str:
         if self.title:
             return self.title
-        if self.article_id:
+        if self.article is not None:
             return self.article.title
         return ""
 
     @property
     def url(self) -> str:
-        if self.article_id:
+        if self.article is not None:
             return self.article.get_absolute_url()
         return self.link_url or f"/{self.edition.code}/site-news/#item-{self.pk}"
 
@@ -361,7 +361,7 @@ class Redirect(models.Model):
 
     @property
     def target(self) -> str:
-        return self.article.get_absolute_url() if self.article_id else self.target_url
+        return self.article.get_absolute_url() if self.article is not None else self.target_url
 
 
 def new_translation_group() -> uuid.UUID:

@@ -11,7 +11,7 @@ from vestnik.content.models import Article
 @receiver(pre_save, sender=Article)
 def _remember_url_before_save(sender, instance: Article, raw: bool = False, **kwargs) -> None:
     if raw or not instance.pk or kwargs.get("update_fields"):
-        instance._old_url = None
+        instance._old_url = None  # type: ignore[attr-defined]
         return
     old = (
         Article.objects.filter(pk=instance.pk)
@@ -19,7 +19,7 @@ def _remember_url_before_save(sender, instance: Article, raw: bool = False, **kw
         .only("slug", "edition__code", "section__path")
         .first()
     )
-    instance._old_url = old.get_absolute_url() if old else None
+    instance._old_url = old.get_absolute_url() if old else None  # type: ignore[attr-defined]
 
 
 @receiver(post_save, sender=Article)

@@ -250,7 +250,7 @@ def load_blocks(article: Article) -> None:
             [article.pk],
         )
     )
-    article._prefetched_objects_cache = cache
+    article._prefetched_objects_cache = cache  # type: ignore[attr-defined]
 
 
 def tag_articles(tag: Tag) -> QuerySet[Article]:
