@@ -135,3 +135,33 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": conf.env("VESTNIK_LOG_LEVEL", "WARNING")},
 }
+
+# --- syndication ---
+INSTALLED_APPS += ["django.contrib.sitemaps", "corsheaders"]
+# CORS first; the content cache answers conditional requests before editions are looked up.
+MIDDLEWARE.insert(0, "corsheaders.middleware.CorsMiddleware")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("vestnik.site.middleware.EditionMiddleware"),
+    "vestnik.syndication.middleware.ContentCacheMiddleware",
+)
+_redis_url = conf.env("REDIS_URL")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _redis_url}
+        if _redis_url
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "vestnik"}
+    )
+}
+# Read-only machines (feed readers, widgets) may fetch the API and feeds from any origin.
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_URLS_REGEX = r"^/(api/|[a-z0-9-]+/feeds/).*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After"]
+VESTNIK_CACHE_MAX_AGE = int(conf.env("VESTNIK_CACHE_MAX_AGE", "60"))
+VESTNIK_API_RATE = conf.env("VESTNIK_API_RATE", "120/min")
+# "full": feeds carry the whole article; "summary": the summary (or the first paragraph).
+VESTNIK_FEED_CONTENT = conf.env("VESTNIK_FEED_CONTENT", "full")
+VESTNIK_FEED_ITEMS = int(conf.env("VESTNIK_FEED_ITEMS", "30"))
+# Authority and date of the tag: URIs that identify feed entries (RFC 4151); set once, keep.
+VESTNIK_FEED_ID_AUTHORITY = conf.env("VESTNIK_FEED_ID_AUTHORITY", "")
+VESTNIK_FEED_ID_DATE = conf.env("VESTNIK_FEED_ID_DATE", "2026")

@@ -10,8 +10,9 @@ from tests.factories import ArticleFactory, ContactFactory, EventFactory, SiteNe
 
 pytestmark = pytest.mark.django_db
 
-# edition(s), sections, menu pages, site news + the page's own queries
-EXPECTED = {"home": 6, "section": 6, "article": 11}
+# content version (HTTP validators, issue 6), edition(s), sections, menu pages, site news
+# + the page's own queries
+EXPECTED = {"home": 7, "section": 7, "article": 12}
 
 
 def count(client, url: str) -> int:

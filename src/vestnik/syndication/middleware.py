@@ -1,0 +1,107 @@
+"""HTTP caching of public responses: ETag, Last-Modified, 304, Cache-Control, response cache.
+
+Validators come from the content version (one primary-key read), so a conditional request
+is answered before any page is built.
+"""
+
+from __future__ import annotations
+
+import json
+
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import http_date
+
+from vestnik.syndication import services
+
+# First path segments that are never public content (or are per-user).
+PRIVATE_PREFIXES = frozenset(
+    {"admin", "static", "media", "editorial", "ops", "importers", "publishing", "accounts"}
+)
+# Machine-readable resources: also kept whole in the server-side cache.
+CACHED_PREFIXES = ("/api/", "/sitemap", "/robots.txt", "/news-sitemap")
+SESSION_COOKIE = "sessionid"
+
+
+def _is_public(request: HttpRequest) -> bool:
+    if request.method not in ("GET", "HEAD") or SESSION_COOKIE in request.COOKIES:
+        return False
+    first = request.path_info.lstrip("/").split("/", 1)[0]
+    return bool(first) and first not in PRIVATE_PREFIXES and len(first) <= 20
+
+
+def _is_cached_kind(request: HttpRequest) -> bool:
+    path = request.path_info
+    return path.startswith(CACHED_PREFIXES) or "/feeds/" in path
+
+
+def client_ip(request: HttpRequest) -> str:
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+def too_many_requests(retry_after: int) -> HttpResponse:
+    body = {
+        "error": {
+            "status": 429,
+            "code": "rate_limited",
+            "message": f"Too many requests; retry after {retry_after} s.",
+        }
+    }
+    response = HttpResponse(json.dumps(body), status=429, content_type="application/json")
+    response["Retry-After"] = str(retry_after)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+class ContentCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path_info.startswith("/api/") and request.method != "OPTIONS":
+            decision = services.check_rate(client_ip(request))
+            if not decision.allowed:
+                return too_many_requests(decision.retry_after)
+        if not _is_public(request):
+            return self.get_response(request)
+        version = services.content_version()
+        accept = request.headers.get("Accept", "") if request.path_info.startswith("/api/") else ""
+        etag = services.make_etag(version, request.get_full_path(), accept)
+        not_modified = get_conditional_response(request, etag=etag, last_modified=version.timestamp)
+        if not_modified is not None:
+            return self._finish(not_modified, etag, version)
+        key = ""
+        if _is_cached_kind(request):
+            key = services.response_cache_key(version, request.get_full_path(), accept)
+            hit = services.cached_body(key)
+            if hit is not None:
+                response = HttpResponse(
+                    hit["content"], status=hit["status"], content_type=hit["content_type"]
+                )
+                response["X-Cache"] = "hit"
+                return self._finish(response, etag, version)
+        response = self.get_response(request)
+        if response.status_code != 200 or not self._cacheable(response):
+            return response
+        if key and not response.streaming:
+            services.store_body(key, 200, response.content, response["Content-Type"])
+            response["X-Cache"] = "miss"
+        return self._finish(response, etag, version)
+
+    @staticmethod
+    def _cacheable(response: HttpResponse) -> bool:
+        if response.cookies or response.has_header("Set-Cookie"):
+            return False
+        control = response.get("Cache-Control", "")
+        return "private" not in control and "no-store" not in control
+
+    @staticmethod
+    def _finish(
+        response: HttpResponse, etag: str, version: services.ContentVersion
+    ) -> HttpResponse:
+        response["ETag"] = etag
+        response["Last-Modified"] = http_date(version.timestamp)
+        if not response.has_header("Cache-Control"):
+            response["Cache-Control"] = services.cache_control()
+        patch_vary_headers(response, ["Accept-Encoding"])
+        return response
