@@ -39,18 +39,30 @@ def client_ip(request: HttpRequest) -> str:
     return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
+def json_error(status: int, code: str, message: str) -> HttpResponse:
+    body = {"error": {"status": status, "code": code, "message": message, "details": None}}
+    return HttpResponse(json.dumps(body), status=status, content_type="application/json")
+
+
 def too_many_requests(retry_after: int) -> HttpResponse:
-    body = {
-        "error": {
-            "status": 429,
-            "code": "rate_limited",
-            "message": f"Too many requests; retry after {retry_after} s.",
-        }
-    }
-    response = HttpResponse(json.dumps(body), status=429, content_type="application/json")
+    response = json_error(429, "rate_limited", f"Too many requests; retry after {retry_after} s.")
     response["Retry-After"] = str(retry_after)
     response["Cache-Control"] = "no-store"
     return response
+
+
+def as_json_error(response: HttpResponse) -> HttpResponse:
+    """API clients get JSON errors even from layers outside the API (404 of odd paths, 405)."""
+    if response.status_code < 400 or response.get("Content-Type", "").startswith(
+        "application/json"
+    ):
+        return response
+    reason = response.reason_phrase or "Error"
+    replaced = json_error(response.status_code, reason.lower().replace(" ", "_"), reason + ".")
+    for header in ("Allow", "Retry-After"):
+        if response.has_header(header):
+            replaced[header] = response[header]
+    return replaced
 
 
 class ContentCacheMiddleware:
@@ -58,10 +70,15 @@ class ContentCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.path_info.startswith("/api/") and request.method != "OPTIONS":
+        if not request.path_info.startswith("/api/"):
+            return self.respond(request)
+        if request.method != "OPTIONS":
             decision = services.check_rate(client_ip(request))
             if not decision.allowed:
                 return too_many_requests(decision.retry_after)
+        return as_json_error(self.respond(request))
+
+    def respond(self, request: HttpRequest) -> HttpResponse:
         if not _is_public(request):
             return self.get_response(request)
         version = services.content_version()
