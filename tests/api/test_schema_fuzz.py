@@ -27,6 +27,19 @@ def _generous_rate(settings):
     settings.VESTNIK_API_RATE = "100000/min"
 
 
+@pytest.fixture(autouse=True)
+def _keep_test_connection():
+    """Like Django's test client: requests must not close the test's database connection."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.mark.django_db
 @schema.parametrize()
 @settings(

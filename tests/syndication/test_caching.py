@@ -67,7 +67,7 @@ def test_every_content_change_bumps_the_version(site, change):
     assert services.content_version().token != before
 
 
-def test_scheduled_article_changes_the_version_when_it_appears(site, time_machine=None):
+def test_scheduled_article_changes_the_version_when_it_appears(site):
     import datetime as dt
 
     from django.utils import timezone
@@ -116,23 +116,22 @@ def test_cache_backend_is_redis_when_redis_url_is_set(monkeypatch):
 
 def test_response_cache_works_on_redis(client, site, settings):
     """The Redis in CI (127.0.0.1:6379) holds feed responses; a publish makes them stale."""
+    import uuid
+
     from django.core.cache import caches
 
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": "redis://127.0.0.1:6379/15",
-            "KEY_PREFIX": "vestnik-test",
+            # Unique per run: parallel runs share the server; entries expire by themselves.
+            "KEY_PREFIX": f"vestnik-test-{uuid.uuid4().hex}",
         }
     }
-    redis_cache = caches["default"]
-    redis_cache.clear()
-    try:
-        first = client.get("/robots.txt")
-        second = client.get("/robots.txt")
-        assert first.status_code == second.status_code == 200
-        assert first["X-Cache"] == "miss" and second["X-Cache"] == "hit"
-        content.publish_article(ArticleFactory(section=site["news"], status="draft"))
-        assert client.get("/robots.txt")["X-Cache"] == "miss"
-    finally:
-        redis_cache.clear()
+    assert caches["default"].__class__.__name__ == "RedisCache"
+    first = client.get("/robots.txt")
+    second = client.get("/robots.txt")
+    assert first.status_code == second.status_code == 200
+    assert first["X-Cache"] == "miss" and second["X-Cache"] == "hit"
+    content.publish_article(ArticleFactory(section=site["news"], status="draft"))
+    assert client.get("/robots.txt")["X-Cache"] == "miss"
