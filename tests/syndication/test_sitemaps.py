@@ -71,11 +71,14 @@ def test_index_lists_per_edition_and_news_sitemaps(client, site, index_schema):
     assert root.find("sm:sitemap[2]/sm:lastmod", NS) is not None
 
 
-def test_every_sitemap_is_valid(client, site, index_schema, urlset_schema):
+def test_every_sitemap_is_valid_and_cacheable(client, site, index_schema, urlset_schema):
     root = ET.fromstring(fetch(client, "/sitemap.xml"))  # noqa: S314
     for loc in root.findall("sm:sitemap/sm:loc", NS):
-        body = fetch(client, loc.text.replace("http://testserver", ""))
-        urlset_schema.validate(body.decode())
+        path = loc.text.replace("http://testserver", "")
+        response = client.get(path)
+        urlset_schema.validate(response.content.decode())
+        assert response.has_header("ETag") and response.has_header("Last-Modified")
+        assert client.get(path, HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
 
 
 def test_article_sitemap_lists_published_articles_with_lastmod(client, site):

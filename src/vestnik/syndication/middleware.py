@@ -27,7 +27,7 @@ def _is_public(request: HttpRequest) -> bool:
     if request.method not in ("GET", "HEAD") or SESSION_COOKIE in request.COOKIES:
         return False
     first = request.path_info.lstrip("/").split("/", 1)[0]
-    return bool(first) and first not in PRIVATE_PREFIXES and len(first) <= 20
+    return bool(first) and first not in PRIVATE_PREFIXES and len(first) <= 64
 
 
 def _is_cached_kind(request: HttpRequest) -> bool:
