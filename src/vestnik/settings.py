@@ -165,3 +165,5 @@ VESTNIK_FEED_ITEMS = int(conf.env("VESTNIK_FEED_ITEMS", "30"))
 # Authority and date of the tag: URIs that identify feed entries (RFC 4151); set once, keep.
 VESTNIK_FEED_ID_AUTHORITY = conf.env("VESTNIK_FEED_ID_AUTHORITY", "")
 VESTNIK_FEED_ID_DATE = conf.env("VESTNIK_FEED_ID_DATE", "2026")
+# Absolute base of URLs in structured data when the request's host is not the public one.
+VESTNIK_SITE_URL = conf.env("VESTNIK_SITE_URL", "")
