@@ -168,3 +168,10 @@ def test_feed_follows_publishing(client, site):
     assert b"Just released" not in before.content and b"Just released" in after.content
     assert after["X-Cache"] == "miss"
     assert client.get("/en/feeds/atom.xml")["X-Cache"] == "hit"
+
+
+def test_feeds_are_open_to_other_sites_and_answer_head(client, site):
+    response = client.get("/en/feeds/atom.xml", HTTP_ORIGIN="https://partner.example")
+    assert response["Access-Control-Allow-Origin"] == "*"
+    head = client.head("/en/feeds/rss.xml")
+    assert head.status_code == 200 and head["ETag"] == client.get("/en/feeds/rss.xml")["ETag"]

@@ -141,3 +141,10 @@ def test_hostile_text_cannot_break_out_of_json_ld(client, site, en):
     assert b"<script>alert(1)" not in response.content
     data = ld(BeautifulSoup(response.content, "html.parser"))["NewsArticle"]
     assert data["headline"] == "</script><script>alert(1)</script>"
+
+
+def test_site_url_setting_makes_absolute_urls_public(client, site, settings):
+    settings.VESTNIK_SITE_URL = "https://news.example.org/"
+    article = site["articles"][0]
+    data = ld(head(client, article.get_absolute_url()))["NewsArticle"]
+    assert data["url"] == f"https://news.example.org{article.get_absolute_url()}"

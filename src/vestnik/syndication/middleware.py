@@ -100,7 +100,7 @@ class ContentCacheMiddleware:
         response = self.get_response(request)
         if response.status_code != 200 or not self._cacheable(response):
             return response
-        if key and not response.streaming:
+        if key and request.method == "GET" and not response.streaming:
             services.store_body(key, 200, response.content, response["Content-Type"])
             response["X-Cache"] = "miss"
         return self._finish(response, etag, version)
