@@ -74,7 +74,8 @@ def _edition(request: HttpRequest, code: str) -> Edition:
 def feed_articles(tree: queries.SectionTree, qs: QuerySet[Article]) -> list[Article]:
     limit = int(setting("VESTNIK_FEED_ITEMS", 30))
     articles = list(
-        qs.select_related("source")
+        qs.defer(None)  # list queries load only teaser fields; feeds need body and dates
+        .select_related("source")
         .prefetch_related(
             Prefetch("attachments", queryset=Attachment.objects.order_by("order", "id")),
             "tags",
