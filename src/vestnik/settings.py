@@ -167,3 +167,5 @@ VESTNIK_FEED_ID_AUTHORITY = conf.env("VESTNIK_FEED_ID_AUTHORITY", "")
 VESTNIK_FEED_ID_DATE = conf.env("VESTNIK_FEED_ID_DATE", "2026")
 # Absolute base of URLs in structured data when the request's host is not the public one.
 VESTNIK_SITE_URL = conf.env("VESTNIK_SITE_URL", "")
+# Behind nginx or a CDN: the header with the client's address (e.g. X-Forwarded-For).
+VESTNIK_CLIENT_IP_HEADER = conf.env("VESTNIK_CLIENT_IP_HEADER", "")

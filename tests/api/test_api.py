@@ -205,3 +205,12 @@ def test_api_responses_are_cached_and_conditional(client, site):
     ArticleFactory(section=site["news"], title="Fresh", added=timezone.now())
     fresh = client.get("/api/v1/articles?edition=en", HTTP_IF_NONE_MATCH=first["ETag"])
     assert fresh.status_code == 200 and fresh.json()["items"][0]["title"] == "Fresh"
+
+
+def test_rate_limit_counts_the_forwarded_client_behind_a_proxy(client, site, settings):
+    settings.VESTNIK_API_RATE = "2/min"
+    settings.VESTNIK_CLIENT_IP_HEADER = "X-Forwarded-For"
+    for _ in range(2):
+        get(client, "/api/v1/editions", HTTP_X_FORWARDED_FOR="203.0.113.5")
+    get(client, "/api/v1/editions", status=429, HTTP_X_FORWARDED_FOR="203.0.113.5")
+    get(client, "/api/v1/editions", HTTP_X_FORWARDED_FOR="10.0.0.1, 203.0.113.6")

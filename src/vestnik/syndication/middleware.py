@@ -36,6 +36,12 @@ def _is_cached_kind(request: HttpRequest) -> bool:
 
 
 def client_ip(request: HttpRequest) -> str:
+    """The address rate limits count by; behind a proxy, the header it sets (last hop)."""
+    header = str(services.setting("VESTNIK_CLIENT_IP_HEADER", "") or "")
+    if header:
+        forwarded = request.headers.get(header, "").split(",")[-1].strip()
+        if forwarded:
+            return forwarded[:64]
     return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
