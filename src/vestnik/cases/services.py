@@ -85,7 +85,19 @@ def create_case(data: CaseData) -> Case:
         )  # fmt: skip
         party.full_clean()
         party.save()
+    check_hidden_names(case, [t.title for t in data.texts] + [t.summary for t in data.texts])
     return case
+
+
+def check_hidden_names(case: Case, texts: Iterable[str]) -> None:
+    """Refuse public text that spells out the name of a party whose name is hidden."""
+    names = [n.casefold() for n in hidden_names([case]) if len(n.strip()) >= 3]
+    for text in texts:
+        folded = (text or "").casefold()
+        if any(name in folded for name in names):
+            raise ValidationError(
+                _("The text names a party whose name is hidden; leave the name out.")
+            )
 
 
 def _check_number_free(case: Case) -> None:
@@ -116,6 +128,7 @@ def add_event(
         time=time, time_zone=time_zone, venue=venue,
     )  # fmt: skip
     event.full_clean()
+    check_hidden_names(case, [event.text, *map(str, event.text_translations.values())])
     event.save()
     return event
 
