@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from django.core.exceptions import ValidationError
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from vestnik.cases.numbers import lookup_key, normalise_number
 
@@ -40,3 +42,13 @@ def test_european_court_numbers_are_strict():
 def test_lookup_key_of_junk_is_empty():
     assert lookup_key("hello") == ""
     assert lookup_key("№12345/06") == "12345/06"
+
+
+@given(st.text(max_size=80))
+@settings(max_examples=300, deadline=None)
+def test_any_text_is_a_key_or_a_validation_error(raw):
+    try:
+        key = normalise_number(raw)
+    except ValidationError:
+        return
+    assert key == "" or (len(key) <= 60 and key == key.strip() and any(c.isdigit() for c in key))

@@ -176,3 +176,36 @@ def test_status_change_shows_in_site_news_sidebar(client, case_site):
 def test_old_case_numbers_and_dates_in_pages(client, case_site):
     page = soup(client.get("/en/cases/petrova-v-russia/"))
     assert page.select_one(".timeline time")["datetime"] == dt.date(2006, 3, 1).isoformat()
+
+
+def test_case_pages_are_valid_html5(client, case_site):
+    from tests.html import html5_errors
+
+    make_cases(case_site, 3)
+    for url in ["/en/cases/", "/ru/cases/", "/en/cases/petrova-v-russia/",
+                "/ru/cases/petrova-v-russia/", "/en/cases/?court=nope"]:  # fmt: skip
+        markup = client.get(url).content.decode()
+        assert html5_errors(markup) == [], url
+        assert markup.startswith("<!DOCTYPE html>")
+
+
+def test_index_finds_a_case_by_number_however_it_is_written(client, case_site):
+    for spelled in ("12345/06", "No.%2012345/06", "%E2%84%96%2012345%2F06"):
+        page = soup(client.get(f"/en/cases/?number={spelled}"))
+        assert [a.get_text() for a in page.select(".case-row h2 a")] == ["P. v. Russia"]
+    response = client.get("/en/cases/?number=hello")
+    assert response.status_code == 404 and "not a case number" in response.content.decode()
+
+
+def test_api_data_of_a_case_has_no_hidden_names(case_site, en):
+    import json
+
+    from tests.cases.conftest import HIDDEN
+
+    data = services.case_data(case_site["case"], en)
+    assert data["number_key"] == "12345/06" and data["status"] == "communicated"
+    assert data["parties"][0] == {
+        "role": "applicant", "kind": "person", "name": None, "name_hidden": True,
+    }  # fmt: skip
+    assert data["documents"][0]["sha256"] == case_site["document"].sha256
+    assert HIDDEN not in json.dumps(data, ensure_ascii=False)

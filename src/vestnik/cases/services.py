@@ -355,3 +355,43 @@ def hidden_names(cases: Iterable[Case] | None = None) -> list[str]:
     for party in qs:
         names += [party.name, *[v for v in party.name_translations.values() if isinstance(v, str)]]
     return [n for n in names if n.strip()]
+
+
+# --- API -------------------------------------------------------------------
+
+
+def case_data(case: Case, edition: Edition) -> dict:
+    """A case as the JSON API shows it in one edition; hidden names are never included."""
+    code = edition.code
+    text = case.translations.filter(edition=edition).first()
+    return {
+        "slug": case.slug,
+        "url": case.get_absolute_url(code),
+        "title": text.title if text else "",
+        "short_name": text.short_name if text else "",
+        "court": {"slug": case.court.slug, "name": case.court.name_in(code),
+                  "kind": case.court.kind},
+        "number": case.number,
+        "number_key": case.number_key,
+        "status": case.status,
+        "status_label": str(Case.Status(case.status).label),
+        "status_changed": case.status_changed.isoformat(),
+        "filed": case.filed.isoformat() if case.filed else None,
+        "subjects": [{"slug": s.slug, "name": s.name_in(code)} for s in case.subjects.all()],
+        "parties": [
+            {"role": p["role_key"], "kind": p["kind"], "name": p["name"],
+             "name_hidden": p["hidden"]}
+            for p in public_parties(case, code)
+        ],
+        "timeline": [
+            {"date": e.date.isoformat(), "kind": e.kind, "text": e.text,
+             "url": e.article.get_absolute_url() if e.article else None}
+            for e in timeline(case, edition)
+        ],
+        "documents": [
+            {"title": d.title, "type": d.doc_type, "date": d.date.isoformat() if d.date else None,
+             "language": d.language, "official_id": d.official_id, "format": d.file_format,
+             "size": d.size, "sha256": d.sha256, "url": d.get_absolute_url(code)}
+            for d in case.documents.all()
+        ],
+    }  # fmt: skip

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import mimetypes
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.http import (
@@ -20,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from vestnik.cases import calendar, services
 from vestnik.cases.models import Case, CaseDocument, Court, Subject, TimelineEvent
+from vestnik.cases.numbers import lookup_key
 from vestnik.content.models import Edition
 from vestnik.site.views import _edition, _page_context
 
@@ -39,7 +41,9 @@ class BadFilter(Exception):
 
 def _filters(request: HttpRequest, edition: Edition) -> tuple[dict, dict]:
     """Read ?court=&status=&subject=&year=; BadFilter names what is wrong."""
-    raw = {k: request.GET.get(k, "").strip() for k in ("court", "status", "subject", "year")}
+    raw = {
+        k: request.GET.get(k, "").strip() for k in ("court", "status", "subject", "year", "number")
+    }
     if any(len(v) > MAX_FILTER for v in raw.values()):
         raise BadFilter(_("The filter is too long."))
     lookups: dict = {}
@@ -62,6 +66,11 @@ def _filters(request: HttpRequest, edition: Edition) -> tuple[dict, dict]:
         if not (year.isascii() and year.isdigit() and len(year) == 4 and 1950 <= int(year) <= 2200):
             raise BadFilter(_("“%(v)s” is not a year.") % {"v": year})
         lookups["filed__year"] = int(year)
+    if raw["number"]:
+        key = lookup_key(raw["number"])
+        if not key:
+            raise BadFilter(_("“%(v)s” is not a case number.") % {"v": raw["number"]})
+        lookups["number_key"] = key
     return raw, lookups
 
 
@@ -100,7 +109,7 @@ def case_index(request: HttpRequest, edition: str) -> HttpResponse:
         context.update(error=_("There is no such page."), chosen=chosen, page_obj=None)
         return render(request, "vestnik_cases/index.html", context, status=404)
     page_obj = paginator.page(int(raw_page))
-    query = "&".join(f"{k}={v}" for k, v in chosen.items() if v)
+    query = urlencode({k: v for k, v in chosen.items() if v})
     rows = []
     for case in page_obj.object_list:
         text = services.case_text(case, ed)
