@@ -73,3 +73,8 @@ def case_site(en, ru, echr):
         "articles": [article_early, article_late], "ru_article": ru_article,
         "en_section": en_section,
     }  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

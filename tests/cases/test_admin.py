@@ -34,9 +34,10 @@ def _new_case_post(en, echr, upload, number="No. 777/19") -> dict:
         "translations-0-edition": str(en.pk), "translations-0-title": "A. v. Russia",
         "events-0-kind": "filing", "events-0-date": "2019-02-01", "events-0-text": "Lodged",
         "events-0-time_zone": "Europe/Moscow", "events-0-duration_minutes": "120",
-        "events-0-text_translations": "{}",
+        "events-0-text_translations__ru": "Подана",
         "parties-0-role": "applicant", "parties-0-kind": "person", "parties-0-name": "Secret",
-        "parties-0-hide_name": "on", "parties-0-order": "0", "parties-0-name_translations": "{}",
+        "parties-0-hide_name": "on", "parties-0-order": "0",
+        "parties-0-name_translations__ru": "Секретный",
         "documents-0-title": "Application", "documents-0-doc_type": "application",
         "documents-0-upload": upload,
     }  # fmt: skip
@@ -54,6 +55,8 @@ def test_admin_creates_a_case_with_inlines_and_a_checked_document(staff, en, ech
     assert case.number_key == "777/19"
     assert case.translations.get().title == "A. v. Russia"
     assert case.parties.get().hide_name
+    assert case.parties.get().name_translations == {"ru": "Секретный"}
+    assert case.events.get().text_in("ru") == "Подана"
     document = CaseDocument.objects.get(case=case)
     assert document.file_format == "pdf" and len(document.sha256) == 64
     assert "Application text" in document.text
@@ -109,3 +112,34 @@ def test_admin_status_change_is_announced(staff, case_site):
     assert Case.objects.get(pk=case.pk).status == "judgment"
     titles = set(SiteNewsItem.objects.values_list("title", flat=True))
     assert "Case “Letters case”: Judgment delivered" in titles
+
+
+def test_admin_refuses_a_hidden_name_in_the_case_texts(staff, en, echr):
+    upload = SimpleUploadedFile("a.pdf", pdf_bytes("x"))
+    data = _new_case_post(en, echr, upload)
+    data["parties-0-name"] = "Zoya Tainova"
+    data["translations-0-title"] = "Zoya Tainova v. Russia"
+    response = staff.post("/admin/vestnik_cases/case/add/", data)
+    assert response.status_code == 200
+    assert "whose name is hidden" in response.content.decode()
+    data["translations-0-title"] = "T. v. Russia"
+    data["events-0-text_translations__ru"] = "зоя таинова подала жалобу"
+    data["parties-0-name_translations__ru"] = "Зоя Таинова"
+    response = staff.post("/admin/vestnik_cases/case/add/", data)
+    assert "whose name is hidden" in response.content.decode()
+    assert not Case.objects.exists() and not CaseDocument.objects.exists()
+
+
+def test_admin_edits_court_names_per_edition(staff, echr, ru):
+    page = BeautifulSoup(staff.get(f"/admin/vestnik_cases/court/{echr.pk}/change/").content,
+                         "html.parser")  # fmt: skip
+    box = page.find("input", attrs={"name": "name_translations__ru"})
+    assert box["value"] == "Европейский суд по правам человека"
+    response = staff.post(
+        f"/admin/vestnik_cases/court/{echr.pk}/change/",
+        {"name": "ECtHR", "slug": "echr", "kind": "ecthr", "level": "10", "order": "5",
+         "name_translations__ru": "ЕСПЧ"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    echr.refresh_from_db()
+    assert echr.name_in("ru") == "ЕСПЧ" and echr.name_in("en") == "ECtHR"
