@@ -8,7 +8,7 @@ from vestnik.cases import services
 from vestnik.cases.models import Court
 
 
-def make_cases(case_site, n: int) -> list:
+def make_cases(case_site, n: int, start: int = 0) -> list:
     en = case_site["case"].translations.get(edition__code="en").edition
     court = Court.objects.get(slug="district-court")
     return [
@@ -21,5 +21,5 @@ def make_cases(case_site, n: int) -> list:
                 texts=[services.CaseText(en, f"Case number {i}")],
             )
         )
-        for i in range(n)
+        for i in range(start, start + n)
     ]

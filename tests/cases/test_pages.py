@@ -59,6 +59,7 @@ def test_document_has_a_stable_url_and_the_shown_checksum(client, case_site):
     assert url == f"/en/cases/documents/{doc.pk}/application-form.pdf"
     response = client.get(url)
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response["Content-Security-Policy"] == "sandbox"
     body = b"".join(response.streaming_content)
     assert hashlib.sha256(body).hexdigest() == doc.sha256
     assert client.get(f"/en/cases/documents/{doc.pk}/other.pdf").status_code == 301

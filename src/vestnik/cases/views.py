@@ -151,19 +151,21 @@ def case_page(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
     parties = services.public_parties(case, code)
     entries = services.timeline(case, ed)
     documents = list(case.documents.all())
+    subjects = [(s.slug, s.name_in(code)) for s in case.subjects.all()]
     context = _page_context(ed)
     context.update(
-        case=case, text=text, title=text.title, court=case.court.name_in(code),
-        subjects=[(s.slug, s.name_in(code)) for s in case.subjects.all()],
+        case=case, text=text, title=text.title, court=case.court.name_in(code), subjects=subjects,
         parties=parties, entries=entries, documents=documents, alternates=others,
         canonical=case.get_absolute_url(code),
         feed_url=f"{case.get_absolute_url(code)}feed/",
-        ld=json_ld(_structured_data(request, case, text, parties, entries, documents, code)),
+        ld=json_ld(
+            _structured_data(request, case, text, parties, entries, documents, subjects, code)
+        ),
     )  # fmt: skip
     return render(request, "vestnik_cases/case.html", context)
 
 
-def _structured_data(request, case, text, parties, entries, documents, code) -> dict:
+def _structured_data(request, case, text, parties, entries, documents, subjects, code) -> dict:
     # schema.org has no LegalCase type; a case page is described as a CreativeWork about
     # the case, with the case number as identifier, documents as DigitalDocument and
     # hearings as Event. Hidden parties are left out entirely.
@@ -178,7 +180,7 @@ def _structured_data(request, case, text, parties, entries, documents, code) -> 
         "dateModified": case.updated.isoformat(timespec="seconds"),
         "creativeWorkStatus": str(Case.Status(case.status).label),
         "about": {"@type": "Thing", "name": case.court.name_in(code)},
-        "keywords": [s.name_in(code) for s in case.subjects.all()],
+        "keywords": [name for _slug, name in subjects],
         "mentions": [
             {"@type": "Person" if p["kind"] == "person" else "Organization", "name": p["name"]}
             for p in parties if not p["hidden"]
@@ -238,6 +240,8 @@ def document(request: HttpRequest, edition: str, pk: int, name: str) -> HttpResp
     response = FileResponse(handle, content_type=content_type or "application/octet-stream")
     response["Content-Disposition"] = f'inline; filename="{doc.download_name}"'
     response["X-Content-Type-Options"] = "nosniff"
+    # An uploaded file never runs script in the site's origin, whatever it contains.
+    response["Content-Security-Policy"] = "sandbox"
     response["Digest"] = f"sha-256={doc.sha256}"
     return response
 
