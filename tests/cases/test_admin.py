@@ -143,3 +143,11 @@ def test_admin_edits_court_names_per_edition(staff, echr, ru):
     assert response.status_code == 302
     echr.refresh_from_db()
     assert echr.name_in("ru") == "ЕСПЧ" and echr.name_in("en") == "ECtHR"
+
+
+def test_admin_refuses_a_document_that_names_a_hidden_party(staff, en, echr):
+    upload = SimpleUploadedFile("a.pdf", pdf_bytes("The applicant Secret complains"))
+    response = staff.post("/admin/vestnik_cases/case/add/", _new_case_post(en, echr, upload))
+    assert response.status_code == 200
+    assert "anonymised copy" in response.content.decode()
+    assert not Case.objects.exists() and not CaseDocument.objects.exists()

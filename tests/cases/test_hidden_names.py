@@ -62,3 +62,29 @@ def test_hidden_name_cannot_be_written_into_case_texts(case_site):
             case_site["case"], "filing", case_site["filing"].date, f"{HIDDEN} filed the complaint"
         )
     assert case_site["case"].events.count() == 2
+
+
+def test_document_naming_a_hidden_party_is_refused(case_site):
+    from tests.cases.files import docx_bytes, pdf_bytes
+
+    with pytest.raises(ValidationError, match="anonymised copy"):
+        services.add_document(
+            case_site["case"], "j.pdf", pdf_bytes("Judgment", f"The applicant, {HIDDEN},"), "J"
+        )
+    with pytest.raises(ValidationError, match="anonymised copy"):
+        services.add_document(
+            case_site["case"], "j.docx", docx_bytes(f"Заявитель {HIDDEN_RU.upper()}"), "J"
+        )
+    assert case_site["case"].documents.count() == 1
+
+
+def test_names_hidden_later_are_blanked_in_document_search_text(case_site):
+    from tests.cases.files import pdf_bytes
+
+    doc = services.add_document(
+        case_site["case"], "letter.pdf", pdf_bytes("Letter signed by Ilya  Kortnev"), "Letter"
+    )
+    assert "Ilya  Kortnev" in services.document_text(doc) or "Ilya Kortnev" in doc.text
+    Party.objects.filter(name="Ilya Kortnev").update(hide_name=True)
+    text = services.document_text(doc)
+    assert "Kortnev" not in text and "Letter signed by […]" in text

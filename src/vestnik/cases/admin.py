@@ -19,6 +19,7 @@ from vestnik.cases.models import (
     Subject,
     TimelineEvent,
 )
+from vestnik.cases.services import HIDDEN_DOCUMENT
 from vestnik.content.models import Edition
 
 
@@ -126,13 +127,15 @@ class HiddenNameFormSet(forms.BaseInlineFormSet):
         for form in self.forms:
             data = getattr(form, "cleaned_data", None) or {}
             texts = [str(data.get(f) or "") for f in self.text_fields]
-            texts += [
-                str(v) for v in (getattr(form.instance, "text_translations", {}) or {}).values()
-            ]
-            if any(name in text.casefold() for text in texts for name in names):
-                raise ValidationError(
-                    _("The text names a party whose name is hidden; leave the name out.")
-                )
+            translations = getattr(form.instance, "text_translations", None) or {}
+            texts += [str(v) for v in translations.values()]
+            message = _("The text names a party whose name is hidden; leave the name out.")
+            checked = getattr(form, "_checked", None)
+            if checked is not None:
+                texts.append(checked[0].text)
+                message = _(HIDDEN_DOCUMENT)
+            if any(name in " ".join(t.split()).casefold() for t in texts for name in names):
+                raise ValidationError(message)
 
 
 class TranslationFormSet(HiddenNameFormSet):
@@ -141,6 +144,10 @@ class TranslationFormSet(HiddenNameFormSet):
 
 class EventFormSet(HiddenNameFormSet):
     text_fields = ("text", "venue")
+
+
+class DocumentFormSet(HiddenNameFormSet):
+    text_fields = ("title", "official_id")
 
 
 class TranslationInline(admin.StackedInline):
@@ -227,6 +234,7 @@ class CaseDocumentForm(forms.ModelForm):
 class DocumentInline(admin.StackedInline):
     model = CaseDocument
     form = CaseDocumentForm
+    formset = DocumentFormSet
     extra = 0
     readonly_fields = ["file", "file_format", "size", "sha256"]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -12,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from vestnik.cases.documents import check_document
 from vestnik.cases.models import (
@@ -89,15 +91,20 @@ def create_case(data: CaseData) -> Case:
     return case
 
 
-def check_hidden_names(case: Case, texts: Iterable[str]) -> None:
+def check_hidden_names(case: Case, texts: Iterable[str], message: str = "") -> None:
     """Refuse public text that spells out the name of a party whose name is hidden."""
     names = [n.casefold() for n in hidden_names([case]) if len(n.strip()) >= 3]
     for text in texts:
-        folded = (text or "").casefold()
+        folded = " ".join((text or "").split()).casefold()
         if any(name in folded for name in names):
             raise ValidationError(
-                _("The text names a party whose name is hidden; leave the name out.")
+                message or _("The text names a party whose name is hidden; leave the name out.")
             )
+
+
+HIDDEN_DOCUMENT = gettext_noop(
+    "The document names a party whose name is hidden; upload an anonymised copy."
+)
 
 
 def _check_number_free(case: Case) -> None:
@@ -146,6 +153,7 @@ def add_document(
 ) -> CaseDocument:
     """Attach a document checked by its content; nothing is stored when it is bad."""
     checked = check_document(name, data)
+    check_hidden_names(case, [title, checked.text], _(HIDDEN_DOCUMENT))
     if CaseDocument.objects.filter(case=case, sha256=checked.sha256).exists():
         raise ValidationError(_("This document is attached to the case already."))
     document = CaseDocument(
@@ -342,8 +350,16 @@ def searchable_text(case: Case) -> str:
 
 
 def document_text(doc: CaseDocument) -> str:
-    """A document's searchable text: title, identifier and the text extracted from the file."""
-    return "\n".join(p for p in (doc.title, doc.official_id, doc.text) if p)
+    """A document's searchable text: title, identifier and the text extracted from the file.
+
+    Names hidden after the upload are blanked out, so search snippets never show them.
+    """
+    text = "\n".join(p for p in (doc.title, doc.official_id, doc.text) if p)
+    for name in hidden_names([doc.case]):
+        if len(name.strip()) >= 3:
+            pattern = r"\s+".join(re.escape(word) for word in name.split())
+            text = re.sub(pattern, "[…]", text, flags=re.IGNORECASE)
+    return text
 
 
 def hidden_names(cases: Iterable[Case] | None = None) -> list[str]:
