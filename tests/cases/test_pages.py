@@ -210,3 +210,11 @@ def test_api_data_of_a_case_has_no_hidden_names(case_site, en):
     }  # fmt: skip
     assert data["documents"][0]["sha256"] == case_site["document"].sha256
     assert HIDDEN not in json.dumps(data, ensure_ascii=False)
+
+
+def test_every_public_url_answers(client, case_site, en, ru):
+    for edition in (en, ru):
+        urls = services.public_urls(edition)
+        assert f"/{edition.code}/cases/petrova-v-russia/feed/" in urls
+        for url in urls:
+            assert client.get(url).status_code == 200, url

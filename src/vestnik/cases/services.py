@@ -411,3 +411,21 @@ def case_data(case: Case, edition: Edition) -> dict:
             for d in case.documents.all()
         ],
     }  # fmt: skip
+
+
+def public_urls(edition: Edition) -> list[str]:
+    """Every public case URL of an edition (static export, sitemaps, link checks)."""
+    code = edition.code
+    urls = [f"/{code}/cases/"]
+    for case in Case.objects.filter(is_public=True, translations__edition=edition).prefetch_related(
+        "documents", "events"
+    ):
+        base = case.get_absolute_url(code)
+        urls += [base, f"{base}feed/"]
+        urls += [
+            f"{base}hearing-{e.pk}.ics"
+            for e in case.events.all()
+            if e.kind == TimelineEvent.Kind.HEARING
+        ]
+        urls += [d.get_absolute_url(code) for d in case.documents.all()]
+    return urls
