@@ -111,7 +111,7 @@ def test_admin_status_change_is_announced(staff, case_site):
     assert response.status_code == 302, response.content.decode()[:3000]
     assert Case.objects.get(pk=case.pk).status == "judgment"
     titles = set(SiteNewsItem.objects.values_list("title", flat=True))
-    assert "Case “Letters case”: Judgment delivered" in titles
+    assert "Case “P. v. Russia”: Judgment delivered" in titles
 
 
 def test_admin_refuses_a_hidden_name_in_the_case_texts(staff, en, echr):

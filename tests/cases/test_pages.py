@@ -87,6 +87,8 @@ def test_atom_feed_follows_one_case(client, case_site):
     assert titles[0].startswith("Hearing: ")
     assert "Article: Court asks government" in titles
     assert titles[-1] == "Filing: Application lodged"
+    ids = [e.findtext(f"{ATOM}id") for e in root.iter(f"{ATOM}entry")]
+    assert len(set(ids)) == len(ids) and all(i.startswith("http://testserver/") for i in ids)
     page = soup(client.get("/en/cases/petrova-v-russia/"))
     assert (
         page.find("link", type="application/atom+xml")["href"] == "/en/cases/petrova-v-russia/feed/"

@@ -82,9 +82,9 @@ def test_status_change_is_announced_in_site_news_of_each_edition(case_site):
     items = services.set_status(case, Case.Status.JUDGMENT)
     assert {i.edition.code for i in items} == {"en", "ru"}
     en_item = SiteNewsItem.objects.get(edition__code="en", link_url="/en/cases/petrova-v-russia/")
-    assert en_item.title == "Case “Letters case”: Judgment delivered"
+    assert en_item.title == "Case “P. v. Russia”: Judgment delivered"
     ru_item = SiteNewsItem.objects.get(edition__code="ru")
-    assert ru_item.title == "Дело «Дело о письмах»: Вынесено решение"
+    assert ru_item.title == "Дело «П. против России»: Вынесено решение"
     assert services.set_status(case, Case.Status.JUDGMENT) == []  # no change, no news
     with pytest.raises(ValidationError):
         services.set_status(case, "won")

@@ -25,7 +25,10 @@ class CaseFeed(Feed):
         ed = _edition(request, edition)
         case, text = _public_case(ed, slug)
         entries = services.timeline(case, ed)
-        return {"case": case, "text": text, "edition": ed, "entries": entries[::-1][:MAX_ITEMS]}
+        return {
+            "case": case, "text": text, "edition": ed, "entries": entries[::-1][:MAX_ITEMS],
+            "origin": request.build_absolute_uri("/").rstrip("/"),
+        }  # fmt: skip
 
     def title(self, obj) -> str:
         text: CaseTranslation = obj["text"]
@@ -57,7 +60,9 @@ class CaseFeed(Feed):
         return f"{obj['case'].get_absolute_url(obj['edition'].code)}#event-{entry.event.pk}"
 
     def item_guid(self, item) -> str:
-        return self.item_link(item)
+        # Atom ids must be absolute IRIs.
+        link = self.item_link(item)
+        return link if "://" in link else item[0]["origin"] + link
 
     def item_pubdate(self, item) -> dt.datetime:
         _obj, entry = item

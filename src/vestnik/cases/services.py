@@ -201,7 +201,7 @@ def announce_status(case: Case) -> list[SiteNewsItem]:
         edition = text.edition
         with translation.override(edition.language):
             title = _("Case “%(case)s”: %(status)s") % {
-                "case": text.display_name,
+                "case": text.title,
                 "status": Case.Status(case.status).label,
             }
         items.append(
