@@ -1275,6 +1275,9 @@ def load_demo(stdout=None) -> dict:
                     page = Page(edition=edition, slug=slug, title=title, body=_html(body))
                     page.order = order
                     page.save()
+        from vestnik.cases.demo import load_demo_cases
+
+        cases = load_demo_cases(done)
         demo = Article.objects.filter(pk__in=[a.pk for a in done.values()])
         counts = {
             "editions": len(EDITIONS),
@@ -1291,6 +1294,7 @@ def load_demo(stdout=None) -> dict:
             "attachments": Attachment.objects.filter(article__in=demo).count(),
             "site_news": SiteNewsItem.objects.filter(edition__code__in=EDITIONS).count(),
             "pages": Page.objects.filter(edition__code__in=EDITIONS).count(),
+            "cases": cases,
         }
     _say(stdout, f"Demo content loaded: {counts}")
     return counts
