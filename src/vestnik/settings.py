@@ -135,3 +135,15 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": conf.env("VESTNIK_LOG_LEVEL", "WARNING")},
 }
+
+# --- editorial ---
+INSTALLED_APPS += ["django_prose_editor"]
+AUTHENTICATION_BACKENDS = [
+    *globals().get("AUTHENTICATION_BACKENDS", ["django.contrib.auth.backends.ModelBackend"]),
+    # members of the "administrator" group hold every permission
+    "vestnik.editorial.backends.AdministratorPermissions",
+]
+# Seconds between two rounds of the scheduler publishing scheduled articles.
+VESTNIK_SCHEDULER_INTERVAL = float(conf.env("VESTNIK_SCHEDULER_INTERVAL", "15"))
+# How long a draft's preview link works.
+VESTNIK_PREVIEW_SECONDS = int(conf.env("VESTNIK_PREVIEW_SECONDS", str(2 * 24 * 3600)))
