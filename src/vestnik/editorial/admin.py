@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponseRedirect
@@ -89,6 +90,24 @@ def _parse_when(value: str) -> datetime | None:
     return when
 
 
+def guard_bulk_action(model_admin: admin.ModelAdmin, request: HttpRequest) -> None:
+    """A bulk action the user lacks, or rows they cannot see: 403/404, not a quiet no-op."""
+    if request.method != "POST" or "action" not in request.POST:
+        return
+    if request.POST["action"] not in model_admin.get_actions(request):
+        raise PermissionDenied("You may not do that.")
+    selected = set(request.POST.getlist(helpers.ACTION_CHECKBOX_NAME))
+    wanted = [pk for pk in selected if pk.isascii() and pk.isdigit() and len(pk) < 19]
+    visible = {
+        str(pk)
+        for pk in model_admin.get_queryset(request)
+        .filter(pk__in=wanted)
+        .values_list("pk", flat=True)
+    }
+    if selected - visible:
+        raise Http404("No such object.")
+
+
 admin.site.unregister(Article)
 
 
@@ -107,7 +126,7 @@ class ArticleAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["edition", "section", "source", "title", "subtitle", "slug"]}),
         ("Dateline", {"fields": ["dateline_place", "dateline_date"]}),
-        (None, {"fields": ["body", "summary", "tags", "version"]}),
+        (None, {"fields": ["body", "summary", "tags", "base_version"]}),
         (
             "Publishing",
             {
@@ -123,6 +142,18 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return roles.visible_articles(request.user).select_related("edition", "section")
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        posted = request.POST.get("edition") if request.method == "POST" else None
+        if posted and not roles.is_administrator(request.user):
+            allowed = {str(pk) for pk in roles.roles_of(request.user)}
+            if posted not in allowed:
+                raise PermissionDenied("You have no role in that edition.")
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def changelist_view(self, request, extra_context=None):
+        guard_bulk_action(self, request)
+        return super().changelist_view(request, extra_context)
 
     def get_object(self, request, object_id, from_field=None):
         obj = super().get_object(request, object_id, from_field)
@@ -335,6 +366,11 @@ class AuditEntryAdmin(admin.ModelAdmin):
     search_fields = ["action", "actor_name", "object_repr", "ip"]
     date_hierarchy = "at"
     readonly_fields = [f.name for f in AuditEntry._meta.fields]
+
+    def changelist_view(self, request, extra_context=None):
+        if request.method == "POST" and roles.is_administrator(request.user):
+            raise PermissionDenied("The audit log is append-only.")
+        return super().changelist_view(request, extra_context)
 
     def has_module_permission(self, request):
         return roles.is_administrator(request.user)

@@ -16,8 +16,9 @@ from vestnik.editorial import revisions
 EDITOR_EXTENSIONS = {
     "Bold": True, "Italic": True, "Strike": True, "Underline": True, "Subscript": True,
     "Superscript": True, "Heading": {"levels": [2, 3, 4]}, "BulletList": True,
-    "OrderedList": True, "Blockquote": True, "HorizontalRule": True, "Link": True,
-    "Image": True, "Table": True, "HardBreak": True, "History": True,
+    "OrderedList": True, "ListItem": True, "Blockquote": True, "HorizontalRule": True, "Link": True,
+    "Image": True, "Table": True, "TableRow": True, "TableHeader": True, "TableCell": True,
+    "HardBreak": True, "History": True,
 }  # fmt: skip
 
 
@@ -30,7 +31,7 @@ def rich_text_field(required: bool = False) -> ProseEditorFormField:
 class ArticleForm(forms.ModelForm):
     body = rich_text_field()
     summary = rich_text_field()
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+    base_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
 
     class Meta:
         model = Article
@@ -46,13 +47,13 @@ class ArticleForm(forms.ModelForm):
         self.conflict_by: str = ""
         self.conflict_at = None
         if self.instance.pk and not self.is_bound:
-            self.initial["version"] = self.instance.version
+            self.initial["base_version"] = self.instance.version
 
     def clean(self):
         cleaned = super().clean() or {}
         if not self.instance.pk:
             return cleaned
-        submitted = cleaned.get("version")
+        submitted = cleaned.get("base_version")
         # Locked until the admin's transaction ends (PostgreSQL), so the check and the save
         # cannot interleave with another editor's save.
         current = (
