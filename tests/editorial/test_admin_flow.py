@@ -100,6 +100,8 @@ def test_every_save_keeps_a_revision_and_restore_makes_a_new_one(client, newsroo
     client.force_login(newsroom["editor"])
     url = f"/admin/content/article/{article.pk}/change/"
     assert client.post(url, article_form_data(article)).status_code == 302
+    # The state before the first edit is kept too.
+    assert article.revisions.last().comment == "Before the first edit in the back office"
     article.refresh_from_db()
     response = client.post(
         url,
@@ -110,20 +112,20 @@ def test_every_save_keeps_a_revision_and_restore_makes_a_new_one(client, newsroo
         ),
     )  # fmt: skip
     assert response.status_code == 302
-    assert Revision.objects.filter(article=article).count() == 2
+    assert Revision.objects.filter(article=article).count() == 3
 
-    page = client.get(f"/admin/content/article/{article.pk}/revisions/?a=1&b=2").content.decode()
+    page = client.get(f"/admin/content/article/{article.pk}/revisions/?a=2&b=3").content.decode()
     assert "<del>First</del>" in page
     assert "<ins>Second</ins>" in page
     assert "now longer" in page
     assert "Report" in page
 
-    client.post(f"/admin/content/article/{article.pk}/revisions/1/restore/")
+    client.post(f"/admin/content/article/{article.pk}/revisions/2/restore/")
     article.refresh_from_db()
     assert article.title == "First title"
     assert not article.links.exists()
-    assert article.revisions.count() == 3
-    assert article.revisions.first().comment == "Restored revision #1"
+    assert article.revisions.count() == 4
+    assert article.revisions.first().comment == "Restored revision #2"
 
 
 def test_stale_form_gets_a_conflict_message_and_nothing_is_overwritten(client, newsroom):

@@ -121,6 +121,7 @@ class ArticleAdmin(admin.ModelAdmin):
     date_hierarchy = "added"
     list_select_related = ["edition", "section"]
     filter_horizontal = ["tags"]
+    prepopulated_fields = {"slug": ["title"]}
     inlines = [ContactInline, EventInline, LinkInline, AttachmentInline]
     readonly_fields = ["status", "publish_at", "published_at", "created_by"]
     fieldsets = [
@@ -199,6 +200,11 @@ class ArticleAdmin(admin.ModelAdmin):
     # --- saving: ownership, version, revision, audit ------------------------------------
 
     def save_model(self, request, obj, form, change):
+        if change and not obj.revisions.exists():
+            # Imported and demo articles have no history yet: keep how they were first.
+            revisions.save_revision(
+                Article.objects.get(pk=obj.pk), comment="Before the first edit in the back office"
+            )
         if change:
             obj.version = F("version") + 1
         else:
