@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -75,3 +76,50 @@ def test_worker_rejects_a_bad_interval(cli_env):
     result = _run(cli_env, "worker", "--interval", "-3")
     assert result.returncode != 0
     assert "--interval" in result.stderr
+
+
+SCHEDULE_ONE = """
+from datetime import timedelta
+from django.utils import timezone
+from vestnik.content import services
+from vestnik.content.models import Article
+en, = services.ensure_editions([("en", "English")])
+section = services.create_section(en, "News")
+data = services.ArticleData(edition=en, section=section, title="Goes live by itself")
+a = services.create_article(data)
+soon = timezone.now() + timedelta(seconds=2)
+Article.objects.filter(pk=a.pk).update(status="scheduled", publish_at=soon)
+print(a.get_absolute_url())
+"""
+
+
+@pytest.mark.slow
+def test_served_site_publishes_scheduled_articles_by_itself(cli_env):
+    from tests.test_cli import fetch, free_port
+
+    env = {**cli_env, "VESTNIK_SCHEDULER_INTERVAL": "0.3"}
+    assert _run(env, "migrate", "-v0").returncode == 0
+    setup = _run(env, "shell", "-v0", "-c", SCHEDULE_ONE)
+    assert setup.returncode == 0, setup.stderr
+    path = setup.stdout.strip().splitlines()[-1]
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "vestnik.cli", "serve", "--port", str(port), "--workers", "2"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        status = None
+        while time.monotonic() < deadline and server.poll() is None:
+            try:
+                status, _, body = fetch(f"http://127.0.0.1:{port}{path}")
+            except OSError:
+                status = None
+            if status == 200:
+                break
+            time.sleep(0.3)
+        assert status == 200, server.stderr.read().decode()[-2000:] if server.poll() else status
+        assert "Goes live by itself" in body.decode()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
