@@ -172,3 +172,25 @@ def test_stored_html_is_sanitised_and_external_links_get_rel():
     assert "script" not in html and "onclick" not in html and "onerror" not in html
     assert "javascript:" not in html and "data:" not in html
     assert '<a href="https://example.org/" rel="noopener noreferrer">b</a>' in html
+
+
+def test_role_command_grants_and_revokes(newsroom):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    from vestnik.editorial import roles
+    from vestnik.editorial.models import EditionRole
+
+    otto = newsroom["outsider"]
+    call_command("role", "grant", "otto", "editor", "--edition", "ru", stdout=StringIO())
+    assert EditionRole.objects.get(user=otto).role == "editor"
+    call_command("role", "revoke", "otto", "editor", "--edition", "ru", stdout=StringIO())
+    assert not EditionRole.objects.filter(user=otto).exists()
+    call_command("role", "grant", "otto", "administrator", stdout=StringIO())
+    otto.refresh_from_db()
+    assert roles.is_administrator(otto)
+    assert AuditEntry.objects.filter(action="role.group", object_id=str(otto.pk)).exists()
+    for bad in (["grant", "nobody", "editor", "--edition", "en"], ["grant", "otto", "editor"]):
+        with pytest.raises(CommandError):
+            call_command("role", *bad, stdout=StringIO())
