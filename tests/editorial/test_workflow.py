@@ -194,3 +194,29 @@ def test_role_command_grants_and_revokes(newsroom):
     for bad in (["grant", "nobody", "editor", "--edition", "en"], ["grant", "otto", "editor"]):
         with pytest.raises(CommandError):
             call_command("role", *bad, stdout=StringIO())
+
+
+def test_admin_changes_such_as_settings_are_audited_with_the_actor(client, newsroom):
+    client.force_login(newsroom["superuser"])
+    en = newsroom["en"]
+    response = client.post(
+        f"/admin/content/edition/{en.pk}/change/",
+        {"code": "en", "name": "English", "language": "en", "site_title": "New title",
+         "tagline": "", "date_format": "d.m.Y", "order": 0},
+    )  # fmt: skip
+    assert response.status_code == 302
+    entry = AuditEntry.objects.get(action="admin.change")
+    assert entry.actor == newsroom["superuser"]
+    assert entry.details["model"] == "content.edition"
+    assert "Site title" in entry.details["message"]
+
+
+def test_back_office_pages_open_for_each_role(client, newsroom):
+    make_article(newsroom["section_en"], by=newsroom["contributor"])
+    for who in ("contributor", "editor", "admin", "superuser"):
+        client.force_login(newsroom[who])
+        for url in ["/admin/", "/admin/content/article/", "/admin/content/article/add/"]:
+            assert client.get(url).status_code == 200, (who, url)
+    client.force_login(newsroom["admin"])
+    assert client.get("/admin/vestnik_editorial/editionrole/").status_code == 200
+    assert client.get("/admin/auth/user/").status_code == 200

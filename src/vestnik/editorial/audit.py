@@ -86,3 +86,23 @@ def _groups_changed(sender, instance, action, pk_set=None, **kwargs) -> None:
 
     names = sorted(Group.objects.filter(pk__in=pk_set or ()).values_list("name", flat=True))
     record("role.group", obj=instance, details={"change": action[5:], "groups": names})
+
+
+@receiver(models.signals.post_save, sender="admin.LogEntry")
+def _admin_change(sender, instance, created=False, raw=False, **kwargs) -> None:
+    """Every add, change and delete made in the admin (settings, editions, users …)."""
+    if not created or raw:
+        return
+    kind = {1: "add", 2: "change", 3: "delete"}.get(instance.action_flag, "other")
+    record(
+        f"admin.{kind}",
+        actor=instance.user,
+        details={
+            "model": instance.content_type.model_class()._meta.label_lower
+            if instance.content_type_id and instance.content_type.model_class()
+            else "",
+            "id": _clip(instance.object_id or "", 64),
+            "object": _clip(instance.object_repr, 200),
+            "message": _clip(instance.get_change_message(), 500),
+        },
+    )
