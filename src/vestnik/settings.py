@@ -138,6 +138,11 @@ LOGGING = {
 
 # --- editorial ---
 INSTALLED_APPS += ["django_prose_editor"]
+# after AuthenticationMiddleware: audit entries made in signal receivers get actor and IP
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "vestnik.editorial.middleware.AuditContextMiddleware",
+)
 AUTHENTICATION_BACKENDS = [
     *globals().get("AUTHENTICATION_BACKENDS", ["django.contrib.auth.backends.ModelBackend"]),
     # members of the "administrator" group hold every permission

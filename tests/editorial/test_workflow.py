@@ -203,11 +203,13 @@ def test_admin_changes_such_as_settings_are_audited_with_the_actor(client, newsr
         f"/admin/content/edition/{en.pk}/change/",
         {"code": "en", "name": "English", "language": "en", "site_title": "New title",
          "tagline": "", "date_format": "d.m.Y", "order": 0},
+        REMOTE_ADDR="198.51.100.7",
     )  # fmt: skip
     assert response.status_code == 302
     entry = AuditEntry.objects.get(action="admin.change")
     assert entry.actor == newsroom["superuser"]
     assert entry.details["model"] == "content.edition"
+    assert entry.ip == "198.51.100.7"
     assert "Site title" in entry.details["message"]
 
 

@@ -39,6 +39,10 @@ def record(
     details: dict | None = None,
 ) -> AuditEntry:
     """Append one entry to the audit log."""
+    if request is None:
+        from vestnik.editorial.middleware import current_request
+
+        request = current_request.get()
     if actor is None and request is not None:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
