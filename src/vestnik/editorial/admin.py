@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -54,7 +55,19 @@ class BlockInline(admin.StackedInline):
         return self._allowed(request, obj)
 
 
-class ContactInline(BlockInline):
+class OrderedBlockInline(BlockInline):
+    """Blocks the editor puts in order: up/down buttons fill the hidden order number."""
+
+    class Media:
+        js = ["vestnik_editorial/reorder.js"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "order":
+            kwargs["widget"] = forms.HiddenInput
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class ContactInline(OrderedBlockInline):
     model = Contact
     fields = ["order", "name", "city", "languages", "phones", "email", "note"]
 
@@ -64,12 +77,12 @@ class EventInline(BlockInline):
     fields = ["title", "start", "venue", "address", "time_zone"]
 
 
-class LinkInline(BlockInline):
+class LinkInline(OrderedBlockInline):
     model = RelatedLink
     fields = ["order", "title", "url"]
 
 
-class AttachmentInline(BlockInline):
+class AttachmentInline(OrderedBlockInline):
     model = Attachment
     fields = ["order", "title", "file", "size"]
     readonly_fields = ["size"]
