@@ -32,6 +32,8 @@ def login(browser, live_server, username: str):
     context = browser.new_context()
     page = context.new_page()
     page.set_default_timeout(15000)
+    page.errors = []  # type: ignore[attr-defined]
+    page.on("pageerror", lambda exc: page.errors.append(str(exc)))  # type: ignore[attr-defined]
     page.goto(f"{live_server.url}/admin/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
@@ -64,6 +66,7 @@ def test_contributor_drafts_editor_publishes_reader_sees_it(browser, live_server
     assert article.slug.startswith("hearing-in-the-memorial")
     assert "hear the appeal on Monday" in article.body
     assert [c.name for c in article.contacts.all()] == ["Boris Ivanov", "Anna Petrova"]
+    assert page.errors == []  # the editor and the reorder script loaded cleanly
     page.click("button[value=submit]")
     page.wait_for_selector("text=is now In review")
     assert "Publish now" not in page.content()
