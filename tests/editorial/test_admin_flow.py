@@ -155,3 +155,18 @@ def test_stale_form_gets_a_conflict_message_and_nothing_is_overwritten(client, n
     assert client.post(url, no_version).status_code == 200
     article.refresh_from_db()
     assert article.title == "Edit of the first editor"
+
+
+def test_schedule_accepts_the_browsers_datetime_local_format(client, newsroom):
+    article = make_article(newsroom["section_en"], status=Article.Status.REVIEW)
+    client.force_login(newsroom["editor"])
+    page = client.get(f"/admin/content/article/{article.pk}/change/").content.decode()
+    assert 'type="datetime-local" name="publish_at"' in page
+    when = timezone.localtime() + timedelta(hours=3)
+    client.post(
+        f"/admin/content/article/{article.pk}/workflow/schedule/",
+        {"publish_at": when.strftime("%Y-%m-%dT%H:%M")},
+    )
+    article.refresh_from_db()
+    assert article.status == Article.Status.SCHEDULED
+    assert abs((article.publish_at - when).total_seconds()) < 60
