@@ -143,11 +143,6 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
     "vestnik.editorial.middleware.AuditContextMiddleware",
 )
-AUTHENTICATION_BACKENDS = [
-    *globals().get("AUTHENTICATION_BACKENDS", ["django.contrib.auth.backends.ModelBackend"]),
-    # members of the "administrator" group hold every permission
-    "vestnik.editorial.backends.AdministratorPermissions",
-]
 # Seconds between two rounds of the scheduler publishing scheduled articles.
 VESTNIK_SCHEDULER_INTERVAL = float(conf.env("VESTNIK_SCHEDULER_INTERVAL", "15"))
 # How long a draft's preview link works.

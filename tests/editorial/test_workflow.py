@@ -222,3 +222,15 @@ def test_back_office_pages_open_for_each_role(client, newsroom):
     client.force_login(newsroom["admin"])
     assert client.get("/admin/vestnik_editorial/editionrole/").status_code == 200
     assert client.get("/admin/auth/user/").status_code == 200
+
+
+def test_security_events_land_in_the_audit_log(newsroom, rf):
+    from django.dispatch import Signal
+
+    event = Signal()
+    event.connect(audit.on_security_event)
+    request = rf.post("/admin/", REMOTE_ADDR="192.0.2.5")
+    request.user = newsroom["editor"]
+    event.send(None, action="2fa_enrolled", user=newsroom["editor"], request=request, details={})
+    entry = AuditEntry.objects.get(action="security.2fa_enrolled")
+    assert (entry.actor, entry.ip, entry.object_repr) == (newsroom["editor"], "192.0.2.5", "edna")

@@ -110,3 +110,10 @@ def _admin_change(sender, instance, created=False, raw=False, **kwargs) -> None:
             "message": _clip(instance.get_change_message(), 500),
         },
     )
+
+
+def on_security_event(
+    sender, *, action: str, user=None, request=None, details: dict | None = None, **kwargs
+) -> None:
+    """Receiver for vestnik.accounts.signals.security_event (2FA changes, lockouts …)."""
+    record(f"security.{action}", actor=user, obj=user, request=request, details=details)

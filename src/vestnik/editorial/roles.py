@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models import Q, QuerySet
 
@@ -115,8 +115,17 @@ def revoke_role(user, edition: Edition, *, by=None, request=None) -> None:
         )
 
 
-def make_administrator(user, *, by=None, request=None) -> None:
+def ensure_administrator_group() -> Group:
+    """The "administrator" group, holding every permission there is (run after each migrate)."""
     group, _ = Group.objects.get_or_create(name=ADMINISTRATOR_GROUP)
+    missing = Permission.objects.exclude(group=group)
+    if missing.exists():
+        group.permissions.add(*missing)
+    return group
+
+
+def make_administrator(user, *, by=None, request=None) -> None:
+    group = ensure_administrator_group()
     if not user.is_staff:
         user.is_staff = True
         user.save(update_fields=["is_staff"])
