@@ -170,3 +170,15 @@ def test_schedule_accepts_the_browsers_datetime_local_format(client, newsroom):
     article.refresh_from_db()
     assert article.status == Article.Status.SCHEDULED
     assert abs((article.publish_at - when).total_seconds()) < 60
+
+
+def test_editor_media_carries_the_requests_csp_nonce(rf, newsroom):
+    from vestnik.editorial.admin import with_csp_nonce
+    from vestnik.editorial.forms import ArticleForm
+
+    request = rf.get("/admin/")
+    request.csp_nonce = "n0nce"
+    context = {"media": ArticleForm().media}
+    with_csp_nonce(request, context)
+    html = str(context["media"])
+    assert '<script type="importmap" nonce="n0nce">' in html

@@ -16,6 +16,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.views.decorators.http import require_POST
+from js_asset import Media as JsMedia
 
 from vestnik.content.models import (
     Article,
@@ -119,6 +120,15 @@ def guard_bulk_action(model_admin: admin.ModelAdmin, request: HttpRequest) -> No
     }
     if selected - visible:
         raise Http404("No such object.")
+
+
+def with_csp_nonce(request: HttpRequest, context: dict) -> None:
+    """Put the request's CSP nonce (django-csp) on the form media: the rich-text editor's
+    import map is an inline <script type="importmap"> that a nonce-less policy blocks."""
+    nonce = getattr(request, "csp_nonce", None)
+    media = context.get("media")
+    if nonce and media is not None:
+        context["media"] = JsMedia.from_media(media, nonce=str(nonce))
 
 
 admin.site.unregister(Article)
@@ -335,6 +345,7 @@ class ArticleAdmin(admin.ModelAdmin):
             context["preview_url"] = preview_url(obj)
             context["workflow_steps"] = obj.workflow_steps.select_related("actor")[:20]
         context["conflict_form"] = context.get("adminform") and context["adminform"].form
+        with_csp_nonce(request, context)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
 
@@ -346,6 +357,10 @@ class PageAdmin(admin.ModelAdmin):
     form = PageForm
     list_display = ["title", "slug", "edition", "order"]
     list_filter = ["edition"]
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        with_csp_nonce(request, context)
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def delete_model(self, request, obj):
         audit.record("delete", obj=obj, request=request)
