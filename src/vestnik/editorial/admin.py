@@ -125,9 +125,10 @@ def guard_bulk_action(model_admin: admin.ModelAdmin, request: HttpRequest) -> No
 def with_csp_nonce(request: HttpRequest, context: dict) -> None:
     """Put the request's CSP nonce (django-csp) on the form media: the rich-text editor's
     import map is an inline <script type="importmap"> that a nonce-less policy blocks."""
+    # django-csp's lazy nonce is falsy until read, and only a read puts it in the header.
     nonce = getattr(request, "csp_nonce", None)
     media = context.get("media")
-    if nonce and media is not None:
+    if nonce is not None and media is not None:
         context["media"] = JsMedia.from_media(media, nonce=str(nonce))
 
 
