@@ -129,7 +129,19 @@ def with_csp_nonce(request: HttpRequest, context: dict) -> None:
     nonce = getattr(request, "csp_nonce", None)
     media = context.get("media")
     if nonce is not None and media is not None:
-        context["media"] = JsMedia.from_media(media, nonce=str(nonce))
+        value = str(nonce)
+        context["media"] = JsMedia.from_media(media, nonce=value)
+        request._vestnik_csp_nonce = value  # type: ignore[attr-defined]
+
+
+def allow_nonce(request: HttpRequest, response):
+    """Let the policy admit the nonce'd import map even if its script-src lacks NONCE."""
+    value = getattr(request, "_vestnik_csp_nonce", None)
+    if value:
+        update = dict(getattr(response, "_csp_update", None) or {})
+        update["script-src"] = [*update.get("script-src", []), f"'nonce-{value}'"]
+        response._csp_update = update
+    return response
 
 
 admin.site.unregister(Article)
@@ -174,7 +186,8 @@ class ArticleAdmin(admin.ModelAdmin):
             allowed = {str(pk) for pk in roles.roles_of(request.user)}
             if posted not in allowed:
                 raise PermissionDenied("You have no role in that edition.")
-        return super().changeform_view(request, object_id, form_url, extra_context)
+        response = super().changeform_view(request, object_id, form_url, extra_context)
+        return allow_nonce(request, response)
 
     def changelist_view(self, request, extra_context=None):
         guard_bulk_action(self, request)
@@ -362,6 +375,10 @@ class PageAdmin(admin.ModelAdmin):
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         with_csp_nonce(request, context)
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        response = super().changeform_view(request, object_id, form_url, extra_context)
+        return allow_nonce(request, response)
 
     def delete_model(self, request, obj):
         audit.record("delete", obj=obj, request=request)
