@@ -106,3 +106,27 @@ def test_edit_conflict_between_two_browsers(browser, live_server, newsroom):
     assert article.title == "Title by Edna"
     first.context.close()
     second.context.close()
+
+
+def test_editor_schedules_and_the_article_goes_live_when_due(browser, live_server, newsroom):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.editorial.conftest import make_article
+    from vestnik.editorial.services import publish_due
+
+    article = make_article(newsroom["section_en"], status=Article.Status.REVIEW, title="Later")
+    page = login(browser, live_server, "edna")
+    page.goto(f"{live_server.url}/admin/content/article/{article.pk}/change/")
+    when = timezone.localtime() + timedelta(hours=1)
+    page.fill("input[name=publish_at]", when.strftime("%Y-%m-%dT%H:%M"))
+    page.click("button[value=schedule]")
+    page.wait_for_selector("text=is now Scheduled")
+    page.goto(f"{live_server.url}{article.get_absolute_url()}")
+    assert "Later" not in page.locator("main").inner_text()
+    # An hour later the scheduler (server thread or `vestnik worker`) runs this.
+    assert publish_due(now=when + timedelta(minutes=1)) == [article.pk]
+    page.goto(f"{live_server.url}{article.get_absolute_url()}")
+    assert page.locator("h1").first.inner_text() == "Later"
+    page.context.close()
