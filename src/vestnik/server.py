@@ -16,6 +16,7 @@ def serve(
     port: int = 8000,
     workers: int | None = None,
     threads: int | None = None,
+    scheduler_enabled: bool | None = None,
 ) -> None:
     from gunicorn.app.base import BaseApplication
 
@@ -45,6 +46,21 @@ def serve(
 
         def load(self):
             return application
+
+    if scheduler_enabled is None:
+        from vestnik import conf
+
+        scheduler_enabled = conf.env_bool("VESTNIK_EMBEDDED_SCHEDULER", True)
+
+    def post_worker_init(worker) -> None:
+        # Every worker runs the embedded scheduler; publishing is idempotent (see
+        # editorial.services.publish_one_due), so several pollers are harmless.
+        if scheduler_enabled:
+            from vestnik.editorial.scheduler import start_thread
+
+            start_thread()
+
+    options["post_worker_init"] = post_worker_init
 
     print(f"vestnik: serving http://{host}:{port}/ with {options['workers']} workers", flush=True)  # noqa: T201
     VestnikServer().run()

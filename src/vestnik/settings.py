@@ -169,3 +169,14 @@ VESTNIK_FEED_ID_DATE = conf.env("VESTNIK_FEED_ID_DATE", "2026")
 VESTNIK_SITE_URL = conf.env("VESTNIK_SITE_URL", "")
 # Behind nginx or a CDN: the header with the client's address (e.g. X-Forwarded-For).
 VESTNIK_CLIENT_IP_HEADER = conf.env("VESTNIK_CLIENT_IP_HEADER", "")
+# --- editorial ---
+INSTALLED_APPS += ["django_prose_editor"]
+# after AuthenticationMiddleware: audit entries made in signal receivers get actor and IP
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "vestnik.editorial.middleware.AuditContextMiddleware",
+)
+# Seconds between two rounds of the scheduler publishing scheduled articles.
+VESTNIK_SCHEDULER_INTERVAL = float(conf.env("VESTNIK_SCHEDULER_INTERVAL", "15"))
+# How long a draft's preview link works.
+VESTNIK_PREVIEW_SECONDS = int(conf.env("VESTNIK_PREVIEW_SECONDS", str(2 * 24 * 3600)))

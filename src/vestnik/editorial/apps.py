@@ -5,3 +5,18 @@ class EditorialConfig(AppConfig):
     name = "vestnik.editorial"
     label = "vestnik_editorial"
     verbose_name = "Editorial"
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
+        from vestnik.editorial import audit  # noqa: F401 - connects the signal receivers
+
+        post_migrate.connect(_administrator_group, dispatch_uid="vestnik_editorial_admin_group")
+
+
+def _administrator_group(sender, using="default", **kwargs) -> None:
+    # Runs after every app's post_migrate; permissions of apps migrated later are added
+    # on their own post_migrate call, so the group always holds them all.
+    from vestnik.editorial.roles import ensure_administrator_group
+
+    ensure_administrator_group()

@@ -1,3 +1,7 @@
-from django.urls import path  # noqa: F401 - routes are added as the app grows
+from django.urls import path
 
-urlpatterns: list = []
+from vestnik.editorial import views
+
+urlpatterns = [
+    path("editorial/preview/<str:token>/", views.preview, name="editorial-preview"),
+]
