@@ -135,3 +135,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": conf.env("VESTNIK_LOG_LEVEL", "WARNING")},
 }
+
+# --- importers ---
+# Old WordPress query addresses (/?p=123) are answered before the edition chooser sees "/".
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("vestnik.site.middleware.EditionMiddleware"),
+    "vestnik.importers.middleware.WordPressQueryRedirectMiddleware",
+)
