@@ -210,10 +210,10 @@ def _item(element: Any) -> Item:
 def _syntax_error(path: Path, exc: etree.XMLSyntaxError) -> ImportFailed:
     line, column = exc.position if exc.position else (exc.lineno, 0)
     message = exc.msg or str(exc)
-    # iterparse sometimes raises a generic error; the parser's log has the first real one.
+    # iterparse sometimes raises a generic error; the log has the real one.
     errors = exc.error_log.filter_from_errors() if exc.error_log else []
     if errors and (not line or "no element found" in message):
-        first = errors[0]
+        first = errors[-1]  # the log may still hold errors of earlier parses
         line, column, message = first.line, first.column, first.message
     if "Input is not proper UTF-8" in message or "encoding" in message.lower():
         message += " (is the file in the encoding its XML declaration names?)"
