@@ -26,6 +26,8 @@ from vestnik.importers.wxr_writer import WxrWriter, clean_title
 
 MAX_DOWNLOAD = 50 * 1024 * 1024
 DOWNLOAD_TIMEOUT = 20
+# Items written together: one query per kind fetches their import records.
+BATCH = 500
 
 Progress = Callable[[int], None]
 
@@ -108,16 +110,20 @@ def import_wxr(
         with transaction.atomic():
             writer = WxrWriter(edition, channel, source, summary, media, children, download)
             writer.write_terms()
-            attachments = []
+            attachments, batch = [], []
             for record in wxr.read(path, progress, channel=wxr.Channel()):
                 if not isinstance(record, wxr.Item):
                     continue
                 if record.post_type == "attachment":
                     attachments.append(record)  # after the posts they belong to
-                else:
-                    writer.write(record)
-            for record in attachments:
-                writer.write(record)
+                    continue
+                batch.append(record)
+                if len(batch) >= BATCH:
+                    writer.write_batch(batch)
+                    batch = []
+            writer.write_batch(batch)
+            for start in range(0, len(attachments), BATCH):
+                writer.write_batch(attachments[start : start + BATCH])
             ImportRun.objects.create(
                 importer="wxr", source=source, file=str(path)[:1000], dry_run=dry_run,
                 started=started, summary=summary.as_dict(),

@@ -10,11 +10,12 @@ from urllib.parse import unquote
 
 from django.utils import timezone
 
-from vestnik.content.models import Article, Edition, Page, Section, Tag
-from vestnik.content.sanitize import plain_text
+from vestnik.content.models import Article, Edition, Page, Redirect, Section, Tag
+from vestnik.content.sanitize import clean_html, plain_text
 from vestnik.content.services import unique_article_slug
 from vestnik.content.slugs import MAX_SLUG, RESERVED_SLUGS, make_slug
 from vestnik.importers import records
+from vestnik.importers.models import ImportedItem
 from vestnik.importers.redirects import old_path, save_redirects
 from vestnik.importers.summary import Summary
 from vestnik.importers.wpcontent import MediaFile, to_html
@@ -80,6 +81,11 @@ class WxrWriter:
         self.sections: dict[str, Section] = {}
         self.tags: dict[str, Tag] = {t.slug: t for t in Tag.objects.filter(edition=edition)}
         self.categories = {c.nicename: c for c in channel.categories if c.nicename}
+        self.seen_posts: set[str] = set()
+        self.taken_slugs: dict[int, set[str]] = {}
+        self.pending: list[tuple[Article, list[str], Item, str]] = []
+        self.batch_records: dict[tuple[str, str], ImportedItem | None] = {}
+        self.batch_articles: dict[int, Article] = {}
 
     # --- terms -------------------------------------------------------------------
 
@@ -225,8 +231,25 @@ class WxrWriter:
         status = self._status(item, label)
         if status is None:
             return
+        if item.post_id in self.seen_posts:
+            self.summary.skip("post", item.post_id, label, "post ID appears twice in the file")
+            return
+        self.seen_posts.add(item.post_id)
         digest = item.content_hash()
-        record = records.find(self.source, "post", item.post_id)
+        record = self._record("post", item.post_id)
+        article = None
+        if record is not None:
+            article = self.batch_articles.get(record.target_id or 0)
+            if article is None:
+                self.summary.skip("post", item.post_id, label, "deleted here since the last import")
+                return
+            if record.content_hash == digest:
+                self.summary.count("posts", "unchanged")
+                return
+            if records.article_state(article) != record.written_hash:
+                records.mark_conflict(record, digest)
+                self.summary.count("posts", "kept_local")
+                return
         section = self._post_section(item)
         added = parse_date(item)
         title = self._title(item, 300)
@@ -239,24 +262,15 @@ class WxrWriter:
             "published_at": added if status == Article.Status.PUBLISHED else None,
         }
         tag_names = [n for n in (clean_title(name, 100) for _, name in item.tags) if n]
-        if record is not None:
-            article = records.target(record, Article)
-            if article is None:
-                self.summary.skip("post", item.post_id, label, "deleted here since the last import")
-                return
-            if record.content_hash == digest:
-                self.summary.count("posts", "unchanged")
-                return
-            if records.article_state(article) != record.written_hash:
-                records.mark_conflict(record, digest)
-                self.summary.count("posts", "kept_local")
-                return
+        if record is not None and article is not None:
             old_url = article.get_absolute_url()
             for name, value in fields.items():
                 setattr(article, name, value)
             if article.section_id != section.pk:
+                self.taken_slugs.pop(article.section_id, None)
                 article.section = section
                 article.slug = unique_article_slug(section, article.slug, exclude_pk=article.pk)
+                self.taken_slugs.pop(section.pk, None)
             article.save()
             article.tags.set([self.tag(n) for n in tag_names])
             if article.get_absolute_url() != old_url:
@@ -264,22 +278,96 @@ class WxrWriter:
             records.update(record, digest, records.article_state(article))
             self.summary.count("posts", "updated")
             return
-        slug = unique_article_slug(section, unquote(item.slug) or title)
         article = Article(
-            edition=self.edition, section=section, slug=slug, show_in_site_news=False, **fields
-        )
-        article.clean_fields(exclude=["edition", "section", "source"])
-        article.save()
-        if tag_names:
-            article.tags.set([self.tag(n) for n in tag_names])
-        record = records.save(
-            None, self.source, "post", item.post_id, article, digest,
-            records.article_state(article), guid=item.guid, url=item.link, sticky=item.sticky,
+            edition=self.edition, section=section, show_in_site_news=False,
+            slug=self._free_slug(section, unquote(item.slug) or title), **fields,
         )  # fmt: skip
+        article.body = clean_html(article.body)  # what Article.save does; bulk_create skips it
+        article.summary = clean_html(article.summary)
+        article.clean_fields(exclude=["edition", "section", "source"])
+        self.pending.append((article, tag_names, item, digest))
         if item.sticky:
             self.summary.notes["sticky posts (recorded on the import record)"] += 1
-        save_redirects(self._old_paths(item, "p"), article=article)
         self.summary.count("posts", "created")
+
+    # --- batches: one query per kind instead of several per post ----------------------
+
+    def _record(self, kind: str, key: str) -> ImportedItem | None:
+        if (kind, key) in self.batch_records:
+            return self.batch_records[(kind, key)]
+        return records.find(self.source, kind, key)
+
+    def _free_slug(self, section: Section, text: str) -> str:
+        taken = self.taken_slugs.get(section.pk)
+        if taken is None:
+            taken = set(Article.objects.filter(section=section).values_list("slug", flat=True))
+            self.taken_slugs[section.pk] = taken
+        base = make_slug(text, fallback="article")
+        slug, n = base, 2
+        while slug in taken:
+            slug = suffixed(base, n)
+            n += 1
+        taken.add(slug)
+        return slug
+
+    def write_batch(self, items: Sequence[Item]) -> None:
+        """Write a run of items: records and their articles fetched together, posts inserted
+        together."""
+        keys: dict[str, list[str]] = {}
+        for item in items:
+            keys.setdefault(item.post_type, []).append(item.post_id[:500])
+        self.batch_records = {}
+        for kind in ("post", "page", "attachment"):
+            if keys.get(kind):
+                for record in ImportedItem.objects.filter(
+                    source=self.source, kind=kind, key__in=keys[kind]
+                ):
+                    self.batch_records[(kind, record.key)] = record
+        for kind, key in [(k, i.post_id) for i in items for k in (i.post_type,)]:
+            self.batch_records.setdefault((kind, key[:500]), None)
+        ids = [r.target_id for (k, _), r in self.batch_records.items() if r and k == "post"]
+        self.batch_articles = Article.objects.select_related("section").in_bulk(
+            [i for i in ids if i is not None]
+        )
+        for item in items:
+            self.write(item)
+        self.flush()
+        self.batch_records, self.batch_articles = {}, {}
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        articles = Article.objects.bulk_create([p[0] for p in self.pending])
+        through = Article.tags.through
+        links = []
+        for article, (_, tag_names, _, _) in zip(articles, self.pending, strict=True):
+            tag_ids = dict.fromkeys(self.tag(n).pk for n in tag_names)
+            links += [through(article_id=article.pk, tag_id=t) for t in tag_ids]
+        through.objects.bulk_create(links)
+        ImportedItem.objects.bulk_create(
+            ImportedItem(
+                source=self.source, kind="post", key=item.post_id[:500], guid=item.guid[:1000],
+                url=item.link[:2000], target_model=article._meta.label_lower,
+                target_id=article.pk, content_hash=digest,
+                written_hash=records.article_state(article), sticky=item.sticky,
+            )
+            for article, (_, _, item, digest) in zip(articles, self.pending, strict=True)
+        )  # fmt: skip
+        wanted: dict[str, Article] = {}
+        for article, (_, _, item, _) in zip(articles, self.pending, strict=True):
+            for path in self._old_paths(item, "p"):
+                wanted.setdefault(path, article)
+        self.pending = []
+        existing = set(
+            Redirect.objects.filter(old_path__in=list(wanted)).values_list("old_path", flat=True)
+        )
+        for path in existing:
+            save_redirects([path], article=wanted[path])
+        Redirect.objects.bulk_create(
+            Redirect(old_path=path, article=article)
+            for path, article in wanted.items()
+            if path not in existing and path != article.get_absolute_url()
+        )
 
     def _post_section(self, item: Item) -> Section:
         for nicename, _ in item.categories:
@@ -305,7 +393,7 @@ class WxrWriter:
             )  # fmt: skip
             return
         digest = item.content_hash()
-        record = records.find(self.source, "page", item.post_id)
+        record = self._record("page", item.post_id)
         title = self._title(item, 200)
         body = to_html(item.content, item.post_id, self.media, self.children)
         order = min(
@@ -361,7 +449,7 @@ class WxrWriter:
     def write_attachment(self, item: Item) -> None:
         url = item.attachment_url or item.guid
         digest = item.content_hash()
-        record = records.find(self.source, "attachment", item.post_id)
+        record = self._record("attachment", item.post_id)
         if record is not None and record.content_hash == digest:
             self.summary.count("attachments", "unchanged")
             return
