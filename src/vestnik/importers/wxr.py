@@ -8,11 +8,12 @@ soon as they are read, so memory stays flat however big the export is.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import IO, Any
 
@@ -80,10 +81,9 @@ class Item:
     line: int = 0
 
     def content_hash(self) -> str:
-        data = asdict(self)
-        data.pop("line")
-        data.pop("comments")
-        raw = json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")
+        """Fingerprint of what the importer uses (not where in the file it was)."""
+        data = [getattr(self, f.name) for f in fields(self) if f.name not in ("line", "comments")]
+        raw = json.dumps(data, ensure_ascii=False).encode("utf-8")
         return hashlib.sha256(raw).hexdigest()
 
 
@@ -119,6 +119,11 @@ def _name(element: Any) -> str:
     tag = element.tag
     if not isinstance(tag, str):
         return ""
+    return _prefixed(tag)
+
+
+@functools.lru_cache(maxsize=512)
+def _prefixed(tag: str) -> str:
     if not tag.startswith("{"):
         return tag
     namespace, _, local = tag[1:].partition("}")
