@@ -167,3 +167,11 @@ def test_command_prints_summary(en, export, capsys):
     assert "posts: 4 created" in out
     assert "comments (counted, not imported): 3" in out
     assert "status “trash” is not imported" in out
+
+
+def test_admin_lists_imported_items_read_only(en, export, admin_client):
+    import_wxr(export, "en")
+    response = admin_client.get("/admin/vestnik_importers/importeditem/?conflict__exact=0")
+    assert response.status_code == 200 and b"old.example.org" in response.content
+    assert admin_client.get("/admin/vestnik_importers/importrun/").status_code == 200
+    assert admin_client.get("/admin/vestnik_importers/importeditem/add/").status_code == 403

@@ -67,6 +67,8 @@ class Command(BaseCommand):
         """A progress bar on a terminal; nothing when output goes to a file or a pipe."""
         if not sys.stderr.isatty():
             return None
+        if what == "pages":
+            return tqdm(total=total, desc=what, unit=" pages", file=sys.stderr)
         return tqdm(total=total, desc=what, unit="B", unit_scale=True, file=sys.stderr)
 
     def _report(self, summary: Summary) -> None:
