@@ -175,3 +175,19 @@ def test_admin_lists_imported_items_read_only(en, export, admin_client):
     assert response.status_code == 200 and b"old.example.org" in response.content
     assert admin_client.get("/admin/vestnik_importers/importrun/").status_code == 200
     assert admin_client.get("/admin/vestnik_importers/importeditem/add/").status_code == 403
+
+
+def test_hostile_category_trees(en, tmp_path):
+    """Parents that form a loop, a parent that does not exist, and a 300-level chain."""
+    categories = [("a", "b", "A"), ("b", "a", "B"), ("orphan", "missing", "Orphan")]
+    categories += [(f"level-{i}", f"level-{i - 1}" if i else "", f"Level {i}") for i in range(300)]
+    posts = [
+        Post(1, "In a loop", categories=[("a", "A")]),
+        Post(2, "Orphan", categories=[("orphan", "Orphan")]),
+        Post(3, "Deep", categories=[("level-299", "Level 299")]),
+    ]
+    summary = import_wxr(write(tmp_path, wxr(posts, categories=categories)), "en")
+    assert summary.total("posts", "created") == 3
+    assert all(len(s.path) <= 400 for s in Section.objects.all())
+    assert Article.objects.get(title="Orphan").section.path == "orphan"
+    assert {Article.objects.get(title="In a loop").section.slug} <= {"a", "b"}

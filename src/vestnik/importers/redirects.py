@@ -35,7 +35,9 @@ def save_redirects(
     paths: Iterable[str], article: Article | None = None, target_url: str = ""
 ) -> int:
     """Point each old path at the article (or URL); returns how many were written."""
-    wanted = [p for p in dict.fromkeys(paths) if p]
+    wanted = [
+        p for p in dict.fromkeys(paths) if p and len(p) <= MAX_PATH and not has_control_chars(p)
+    ]
     target = article.get_absolute_url() if article is not None else target_url
     wanted = [p for p in wanted if p != target]
     if not wanted:

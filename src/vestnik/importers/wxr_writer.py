@@ -25,6 +25,7 @@ WP_DATE = "%Y-%m-%d %H:%M:%S"
 PUBLISHED_STATUSES = {"publish": "published", "future": "published"}
 DRAFT_STATUSES = {"draft", "pending", "private"}
 UNCATEGORIZED = "uncategorized"
+MAX_SECTION_PATH = 400  # Section.path
 
 
 def clean_title(raw: str, limit: int) -> str:
@@ -158,6 +159,9 @@ class WxrWriter:
         slug = make_slug(unquote(category.nicename) or title, fallback="section")
         if slug in RESERVED_SLUGS:
             slug = suffixed(slug, 1)
+        if parent is not None and len(parent.path) + 1 + len(slug) > MAX_SECTION_PATH:
+            self.summary.notes["categories nested too deep, placed at the top level"] += 1
+            parent = None
         path = f"{parent.path}/{slug}" if parent is not None else slug
         section = Section.objects.filter(edition=self.edition, path=path).first()
         outcome = "unchanged"
