@@ -191,3 +191,25 @@ def test_hostile_category_trees(en, tmp_path):
     assert all(len(s.path) <= 400 for s in Section.objects.all())
     assert Article.objects.get(title="Orphan").section.path == "orphan"
     assert {Article.objects.get(title="In a loop").section.slug} <= {"a", "b"}
+
+
+def test_dry_run_leaves_no_downloaded_files(en, tmp_path, settings):
+    files = tmp_path / "files"
+    files.mkdir()
+    (files / "a.pdf").write_bytes(b"%PDF a")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(files)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    posts = [
+        Post(1, "With a file"),
+        Post(2, "a.pdf", post_type="attachment", status="inherit", parent=1,
+             attachment_url=f"http://127.0.0.1:{server.server_port}/a.pdf"),
+    ]  # fmt: skip
+    try:
+        summary = import_wxr(
+            write(tmp_path, wxr(posts)), "en", dry_run=True, download_attachments=True
+        )
+    finally:
+        server.shutdown()
+    assert summary.skipped == [] and not Article.objects.exists()
+    media = Path(settings.MEDIA_ROOT)
+    assert not [p for p in media.rglob("*") if p.is_file()]

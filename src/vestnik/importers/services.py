@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
@@ -105,10 +106,22 @@ def import_wxr(
     channel, media, children = survey_wxr(path, progress)
     source = "wxr:" + (channel.base_blog_url or channel.link or path.name)[:290]
     summary = Summary(importer="WordPress", source=source, dry_run=dry_run)
-    download = (downloader or download_attachment) if download_attachments else None
+    fetch = downloader or download_attachment
+    saved: list[str] = []
+
+    def download(article: Article, item: wxr.Item) -> str:
+        before = set(article.attachments.values_list("file", flat=True))
+        problem = fetch(article, item)
+        saved.extend(set(article.attachments.values_list("file", flat=True)) - before)
+        return problem
+
+    committed = False
     try:
         with transaction.atomic():
-            writer = WxrWriter(edition, channel, source, summary, media, children, download)
+            writer = WxrWriter(
+                edition, channel, source, summary, media, children,
+                download if download_attachments else None,
+            )  # fmt: skip
             writer.write_terms()
             attachments, batch = [], []
             for record in wxr.read(path, progress, channel=wxr.Channel()):
@@ -130,6 +143,11 @@ def import_wxr(
             )  # fmt: skip
             if dry_run:
                 raise _DryRun
+            committed = True
     except _DryRun:
         pass
+    finally:
+        if not committed:  # the rows are rolled back; so are the files fetched for them
+            for name in saved:
+                default_storage.delete(name)
     return summary
