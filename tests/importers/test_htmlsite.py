@@ -103,6 +103,21 @@ def test_second_import_changes_nothing_and_edits_are_kept(imported, site):
     assert ImportedItem.objects.get(key="en/news/europe/geneva-appeal.html").conflict
 
 
+def test_changed_page_is_updated(imported, site):
+    page = site / "en/news/russian/sokolov.html"
+    page.write_text(
+        page.read_text()
+        .replace("(Moscow, May 26, 2009)", "(Kazan, May 27, 2009)")
+        .replace("Allison Gill", "Alison Gill")
+    )
+    summary = import_html_site(site, "en")
+    assert summary.total("articles", "updated") == 1
+    article = Article.objects.get(edition__code="en", slug__startswith="russia-free")
+    assert (article.dateline_place, article.dateline_date) == ("Kazan", dt.date(2009, 5, 27))
+    assert article.contacts.first().name == "Alison Gill"
+    assert article.contacts.count() == 3
+
+
 def test_section_map(editions, site, tmp_path):
     mapping = tmp_path / "sections.txt"
     mapping.write_text("# old folder = new section\nnews/russian = russia\nnews = world\n")

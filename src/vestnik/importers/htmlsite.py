@@ -354,7 +354,18 @@ class HtmlSiteImporter:
         if record is not None:
             article = self.articles[rel]
             article.title, article.subtitle, article.body = page.title, page.subtitle, page.body
+            if page.source:
+                article.source = content.get_or_create_source(page.source)
+            if page.dateline is not None:
+                article.dateline_place = page.dateline.place[:100]
+                article.dateline_date = page.dateline.date
             article.save()
+            article.contacts.all().delete()
+            for order, c in enumerate(page.contacts):
+                article.contacts.create(
+                    name=c.name, city=c.city, languages=c.languages, phones="\n".join(c.phones),
+                    email=c.email, order=order,
+                )  # fmt: skip
             records.update(record, digest, records.article_state(article))
             self.summary.count("articles", "updated")
             return
