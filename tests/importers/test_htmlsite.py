@@ -162,3 +162,16 @@ def test_dry_run_and_command(editions, site, capsys):
     call_command("import", "html", str(site), "--edition", "en")
     out = capsys.readouterr().out
     assert "articles: 4 created" in out and "translation pairs: 1 created" in out
+
+
+def test_pairs_by_file_name(editions, tmp_path):
+    from tests.importers.html_samples import plain_article, russian_page
+
+    root = tmp_path / "site" / "press"
+    root.mkdir(parents=True)
+    (root / "release.html").write_text(plain_article("Release in English"), encoding="utf-8")
+    (root / "release_ru.html").write_bytes(russian_page())
+    import_html_site(tmp_path / "site", "en")
+    en = Article.objects.get(edition__code="en")
+    ru = Article.objects.get(edition__code="ru")
+    assert en.translation_group and en.translation_group == ru.translation_group

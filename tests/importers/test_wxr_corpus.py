@@ -157,3 +157,12 @@ def test_second_import_changes_nothing(imported):
     assert snapshot() == before
     assert again.total("posts", "unchanged") == again.total("posts")
     assert again.total("posts", "created") == 0
+
+
+def test_percent_encoded_unicode_permalinks_redirect(imported, client):
+    page = Page.objects.get(title="Επίπεδο 3")
+    level = "%ce%b5%cf%80%ce%af%cf%80%ce%b5%ce%b4%ce%bf"  # επίπεδο
+    old = f"/greek/{level}-2/{level}-3/"
+    response = client.get(old)
+    assert response.status_code == 301
+    assert response["Location"] == page.get_absolute_url()
