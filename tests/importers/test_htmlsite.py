@@ -175,3 +175,20 @@ def test_pairs_by_file_name(editions, tmp_path):
     en = Article.objects.get(edition__code="en")
     ru = Article.objects.get(edition__code="ru")
     assert en.translation_group and en.translation_group == ru.translation_group
+
+
+def test_contacts_with_odd_emails(editions, tmp_path):
+    from tests.importers.html_samples import plain_article
+
+    root = tmp_path / "site"
+    root.mkdir()
+    contacts = (
+        "<p>For more information, please contact:</p>"
+        "<p>In Kazan, Ann Lee (English): +7-843-000-0000; a..b@example.org</p>"
+        "<p>In Paris, Jean Roy (French): +33-1-00-00-00-00, jean@example.org</p>"
+    )
+    (root / "a.html").write_text(plain_article("Contacts", extra=contacts), encoding="utf-8")
+    import_html_site(root, "en")
+    ann, jean = Article.objects.get().contacts.all()
+    assert (ann.name, ann.email) == ("Ann Lee", "")
+    assert (jean.city, jean.email) == ("Paris", "jean@example.org")

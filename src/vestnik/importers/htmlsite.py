@@ -18,7 +18,9 @@ from typing import Any
 
 import lxml.html
 import trafilatura
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 from lxml import etree
 
@@ -154,6 +156,11 @@ def _contacts(lines: list[str]) -> list[content.ContactData]:
             continue
         rest = match["rest"]
         email = EMAIL.search(rest)
+        if email is not None:
+            try:
+                validate_email(email[0])
+            except ValidationError:
+                email = None
         phones = [p.strip(" ,.") for p in re.split(r";\s*(?:or|или)?\s*|\s+or\s+", rest)]
         phones = [p for p in phones if p and not EMAIL.fullmatch(p)]
         contacts.append(
@@ -483,9 +490,13 @@ def import_html_site(
         with transaction.atomic():
             for path in pages:
                 try:
-                    importer.write(path)
+                    with transaction.atomic():  # a page that fails leaves nothing behind
+                        importer.write(path)
                 except OSError as exc:
                     summary.skip("page", importer.rel(path), "", f"cannot read: {exc.strerror}")
+                except ValidationError as exc:
+                    reason = "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())
+                    summary.skip("page", importer.rel(path), "", f"invalid: {reason}"[:300])
                 if bar is not None:
                     bar.update(1)
             importer.pair_translations()
@@ -497,6 +508,8 @@ def import_html_site(
                 raise _DryRun
     except _DryRun:
         pass
+    except DatabaseError as exc:
+        raise ImportFailed(f"the database refused the import: {exc}"[:500]) from exc
     finally:
         if bar is not None:
             bar.close()

@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from vestnik.content.models import Article, Attachment, Edition
@@ -146,6 +146,8 @@ def import_wxr(
             committed = True
     except _DryRun:
         pass
+    except DatabaseError as exc:
+        raise ImportFailed(f"the database refused the import: {exc}"[:500]) from exc
     finally:
         if not committed:  # the rows are rolled back; so are the files fetched for them
             for name in saved:

@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 from email.utils import parsedate_to_datetime
 from urllib.parse import unquote
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from vestnik.content.models import Article, Edition, Page, Redirect, Section, Tag
@@ -197,18 +198,22 @@ class WxrWriter:
         if not item.post_id.isdigit():
             self.summary.skip(item.post_type or "item", item.post_id, label, "no numeric post ID")
             return
-        match item.post_type:
-            case "post":
-                self.write_post(item)
-            case "page":
-                self.write_page(item)
-            case "attachment":
-                self.write_attachment(item)
-            case other:
-                self.summary.skip(
-                    other or "item", item.post_id, label,
-                    f"post type “{other or '?'}” is not imported",
-                )  # fmt: skip
+        try:
+            match item.post_type:
+                case "post":
+                    self.write_post(item)
+                case "page":
+                    self.write_page(item)
+                case "attachment":
+                    self.write_attachment(item)
+                case other:
+                    self.summary.skip(
+                        other or "item", item.post_id, label,
+                        f"post type “{other or '?'}” is not imported",
+                    )  # fmt: skip
+        except ValidationError as exc:  # raised by clean_fields, before anything is written
+            reason = "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())
+            self.summary.skip(item.post_type, item.post_id, label, f"invalid: {reason}"[:300])
 
     def _status(self, item: Item, label: str) -> str | None:
         if item.status in PUBLISHED_STATUSES:
