@@ -192,3 +192,4 @@ def test_contacts_with_odd_emails(editions, tmp_path):
     ann, jean = Article.objects.get().contacts.all()
     assert (ann.name, ann.email) == ("Ann Lee", "")
     assert (jean.city, jean.email) == ("Paris", "jean@example.org")
+    assert jean.phone_list == ["+33-1-00-00-00-00"] and ann.phone_list == ["+7-843-000-0000"]

@@ -161,7 +161,8 @@ def _contacts(lines: list[str]) -> list[content.ContactData]:
                 validate_email(email[0])
             except ValidationError:
                 email = None
-        phones = [p.strip(" ,.") for p in re.split(r";\s*(?:or|или)?\s*|\s+or\s+", rest)]
+        numbers = EMAIL.sub("", rest)
+        phones = [p.strip(" ,.") for p in re.split(r";\s*(?:or|или)?\s*|\s+or\s+", numbers)]
         phones = [p for p in phones if p and not EMAIL.fullmatch(p)]
         contacts.append(
             content.ContactData(
