@@ -180,3 +180,9 @@ MIDDLEWARE.insert(
 VESTNIK_SCHEDULER_INTERVAL = float(conf.env("VESTNIK_SCHEDULER_INTERVAL", "15"))
 # How long a draft's preview link works.
 VESTNIK_PREVIEW_SECONDS = int(conf.env("VESTNIK_PREVIEW_SECONDS", str(2 * 24 * 3600)))
+# --- importers ---
+# Old WordPress query addresses (/?p=123) are answered before the edition chooser sees "/".
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("vestnik.site.middleware.EditionMiddleware"),
+    "vestnik.importers.middleware.WordPressQueryRedirectMiddleware",
+)
