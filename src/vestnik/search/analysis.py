@@ -1,0 +1,130 @@
+"""The one analysis pipeline of the search index, used at index time and at query time.
+
+text → NFKC → casefold → ё→е → tokens (words, numbers, case numbers such as ``12345/06``)
+→ stop words dropped → Snowball stem chosen by the token's script (Cyrillic: Russian,
+Latin: English), so an English article that quotes a Russian name finds it in Russian.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import Stemmer
+
+from vestnik.search.stopwords import STOP_WORDS
+
+# A word is a run of letters, digits and combining marks; digits joined by "/" or "-"
+# stay one token so that "No. 12345/06" and "12345-06" find the case they name.
+TOKEN_RE = re.compile(r"\d+(?:[/-]\d+)+|[^\W_]+", re.UNICODE)
+CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
+LATIN_RE = re.compile(r"[a-z\u00e0-\u024f]")
+# Tokens longer than this are junk (base64, long URLs) and would bloat the index.
+MAX_TOKEN = 60
+# Russian Snowball stems "Петров" to "петр" but "Петрова" to "петров"; surnames in -ов/-ев
+# are what readers search for most, so both sides drop that ending from long stems.
+SURNAME_ENDINGS = ("ов", "ев")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token of a text: its analysed term and where it is in the original text."""
+
+    term: str
+    start: int
+    end: int
+
+
+def normalise(text: str) -> str:
+    """NFKC, case folding, ё→е; control characters become spaces."""
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(" " if unicodedata.category(ch) in ("Cc", "Cs") else ch for ch in text)
+    return text.casefold().replace("ё", "е")
+
+
+def script_of(word: str, fallback: str = "en") -> str:
+    """Which stemmer a normalised word goes to: 'ru', 'en' or '' (digits, other scripts)."""
+    cyr = CYRILLIC_RE.search(word) is not None
+    lat = LATIN_RE.search(word) is not None
+    if cyr and lat:
+        return fallback if fallback in ("ru", "en") else "ru"
+    if cyr:
+        return "ru"
+    if lat:
+        return "en"
+    return ""
+
+
+_local = threading.local()
+
+
+def _stemmer(language: str) -> Stemmer.Stemmer:
+    # PyStemmer objects are not thread-safe; gunicorn threads each get their own.
+    stemmers = getattr(_local, "stemmers", None)
+    if stemmers is None:
+        stemmers = _local.stemmers = {}
+    if language not in stemmers:
+        stemmers[language] = Stemmer.Stemmer({"ru": "russian", "en": "english"}[language])
+    return stemmers[language]
+
+
+@lru_cache(maxsize=200_000)
+def _term(word: str, fallback: str) -> str:
+    script = script_of(word, fallback)
+    if not script:
+        return word
+    if word in STOP_WORDS[script]:
+        return ""
+    stem = _stemmer(script).stemWord(word)
+    if script == "ru" and len(stem) >= 5 and stem.endswith(SURNAME_ENDINGS):
+        stem = stem[:-2]
+    return stem
+
+
+def term(word: str, language: str = "en") -> str:
+    """The index term of one already-normalised word; '' for a stop word."""
+    if len(word) > MAX_TOKEN:
+        return ""
+    return _term(word, language)
+
+
+def tokens(text: str, language: str = "en") -> Iterator[Token]:
+    """Tokens of `text` with offsets into the normalised text; stop words left out."""
+    for match in TOKEN_RE.finditer(text):
+        t = term(match.group(), language)
+        if t:
+            yield Token(t, match.start(), match.end())
+
+
+def analyse(text: str, language: str = "en") -> list[str]:
+    """The index terms of a text, in order."""
+    return [t.term for t in tokens(normalise(text), language)]
+
+
+def prefix_term(word: str, language: str = "en") -> str:
+    """The term a prefix query `word*` looks for: the word cut back to what stemming keeps."""
+    word = normalise(word)
+    match = TOKEN_RE.search(word)
+    if match is None:
+        return ""
+    word = match.group()[:MAX_TOKEN]
+    script = script_of(word, language)
+    if not script:
+        return word
+    stem = _stemmer(script).stemWord(word)
+    common = 0
+    for a, b in zip(word, stem, strict=False):
+        if a != b:
+            break
+        common += 1
+    return word[:common]
+
+
+def word_terms(text: str, language: str = "en") -> Iterator[tuple[int, int, str]]:
+    """(start, end, term) for every word of the original `text`; term is '' for stop words."""
+    for match in TOKEN_RE.finditer(text):
+        yield match.start(), match.end(), term(normalise(match.group()), language)
