@@ -1,8 +1,9 @@
 """The one analysis pipeline of the search index, used at index time and at query time.
 
 text → NFKC → casefold → ё→е → tokens (words, numbers, case numbers such as ``12345/06``)
-→ stop words dropped → Snowball stem chosen by the token's script (Cyrillic: Russian,
-Latin: English), so an English article that quotes a Russian name finds it in Russian.
+→ stop words dropped → by the token's script, Cyrillic words to their dictionary form
+(pymorphy3), Latin words to their Snowball English stem; so an English article that quotes a
+Russian name finds it in Russian. bench/search_analysis.py says why pymorphy3 for Russian.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+import pymorphy3
 import Stemmer
 
 from vestnik.search.stopwords import STOP_WORDS
@@ -25,9 +27,6 @@ CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 LATIN_RE = re.compile(r"[a-z\u00e0-\u024f]")
 # Tokens longer than this are junk (base64, long URLs) and would bloat the index.
 MAX_TOKEN = 60
-# Russian Snowball stems "Петров" to "петр" but "Петрова" to "петров"; surnames in -ов/-ев
-# are what readers search for most, so both sides drop that ending from long stems.
-SURNAME_ENDINGS = ("ов", "ев")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,16 +59,29 @@ def script_of(word: str, fallback: str = "en") -> str:
 
 
 _local = threading.local()
+_morph_lock = threading.Lock()
+_morph: pymorphy3.MorphAnalyzer | None = None
 
 
-def _stemmer(language: str) -> Stemmer.Stemmer:
+def _english() -> Stemmer.Stemmer:
     # PyStemmer objects are not thread-safe; gunicorn threads each get their own.
-    stemmers = getattr(_local, "stemmers", None)
-    if stemmers is None:
-        stemmers = _local.stemmers = {}
-    if language not in stemmers:
-        stemmers[language] = Stemmer.Stemmer({"ru": "russian", "en": "english"}[language])
-    return stemmers[language]
+    stemmer = getattr(_local, "english", None)
+    if stemmer is None:
+        stemmer = _local.english = Stemmer.Stemmer("english")
+    return stemmer
+
+
+def _russian() -> pymorphy3.MorphAnalyzer:
+    global _morph
+    if _morph is None:
+        with _morph_lock:
+            if _morph is None:
+                _morph = pymorphy3.MorphAnalyzer(lang="ru")
+    return _morph
+
+
+def _lemma(word: str) -> str:
+    return _russian().parse(word)[0].normal_form.replace("ё", "е")
 
 
 @lru_cache(maxsize=200_000)
@@ -79,10 +91,7 @@ def _term(word: str, fallback: str) -> str:
         return word
     if word in STOP_WORDS[script]:
         return ""
-    stem = _stemmer(script).stemWord(word)
-    if script == "ru" and len(stem) >= 5 and stem.endswith(SURNAME_ENDINGS):
-        stem = stem[:-2]
-    return stem
+    return _lemma(word) if script == "ru" else _english().stemWord(word)
 
 
 def term(word: str, language: str = "en") -> str:
@@ -115,7 +124,7 @@ def prefix_term(word: str, language: str = "en") -> str:
     script = script_of(word, language)
     if not script:
         return word
-    stem = _stemmer(script).stemWord(word)
+    stem = _lemma(word) if script == "ru" else _english().stemWord(word)
     common = 0
     for a, b in zip(word, stem, strict=False):
         if a != b:
