@@ -40,7 +40,7 @@ def answers(edition, sections, tag):
 
 @pytest.mark.django_db
 @settings(
-    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(edits=st.lists(edit, min_size=1, max_size=8))
 def test_random_edits_leave_the_index_as_a_reindex_would(en, edits):

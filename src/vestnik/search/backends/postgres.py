@@ -72,7 +72,7 @@ class PostgresBackend(Backend):
                    count(*) OVER () AS total
             FROM {ENTRY_TABLE} e, CAST(%s AS tsquery) q
             WHERE e.document @@ q AND {where}
-            ORDER BY score DESC, e.day DESC, e.id DESC
+            ORDER BY score DESC, e.day DESC, e.object_id DESC
             LIMIT %s OFFSET %s
         """  # noqa: S608 - only our own table names and placeholders are interpolated
         with connection.cursor() as cursor:

@@ -39,13 +39,13 @@ class SQLiteBackend(Backend):
         # bm25() cannot sit beside a window function: rank inside, count outside.
         sql = f"""
             SELECT id, score, count(*) OVER () FROM (
-                SELECT e.id AS id, e.day AS day,
+                SELECT e.id AS id, e.day AS day, e.object_id AS object_id,
                        bm25({FTS_TABLE}, 10.0, 4.0, 1.0)
                        * (1.0 + {RECENCY} / (1.0 + max(0, %s - e.day) / 365.0)) AS score
                 FROM {FTS_TABLE} JOIN {ENTRY_TABLE} e ON e.id = {FTS_TABLE}.rowid
                 WHERE {FTS_TABLE} MATCH %s AND {where}
             )
-            ORDER BY score, day DESC, id DESC
+            ORDER BY score, day DESC, object_id DESC
             LIMIT %s OFFSET %s
         """  # noqa: S608 - only our own table names and placeholders are interpolated
         with connection.cursor() as cursor:
