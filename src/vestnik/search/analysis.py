@@ -136,4 +136,9 @@ def prefix_term(word: str, language: str = "en") -> str:
 def word_terms(text: str, language: str = "en") -> Iterator[tuple[int, int, str]]:
     """(start, end, term) for every word of the original `text`; term is '' for stop words."""
     for match in TOKEN_RE.finditer(text):
-        yield match.start(), match.end(), term(normalise(match.group()), language)
+        yield match.start(), match.end(), _raw_term(match.group(), language)
+
+
+@lru_cache(maxsize=200_000)
+def _raw_term(word: str, language: str) -> str:
+    return term(normalise(word), language)

@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 
 from django.db import transaction
 from django.db.models import Q, QuerySet
@@ -33,6 +34,7 @@ MAX_PAGE = 1000
 # Text beyond this is neither indexed nor scanned for snippets: far past any reader's need.
 MAX_TEXT = 200_000
 SNIPPET_WORDS = 32
+SNIPPET_SCAN = 2000
 BATCH = 500
 
 TAG_RE = re.compile(r"<[^>]*>")
@@ -362,14 +364,15 @@ def highlight(text: str, marks: Callable[[str], bool], language: str) -> SafeStr
 
 def snippet(text: str, marks: Callable[[str], bool], language: str) -> SafeString:
     """The stretch of `text` with the most distinct matched words, escaped and marked."""
-    words = list(analysis.word_terms(text[:MAX_TEXT], language))
+    # The first few thousand words are enough to find a good stretch, and keep it cheap.
+    words = list(islice(analysis.word_terms(text[:MAX_TEXT], language), SNIPPET_SCAN))
     if not words:
         return mark_safe(escape(text[:200]))  # noqa: S308
     hits = [i for i, (_s, _e, t) in enumerate(words) if marks(t)]
     best = 0
     if hits:
         best_count = -1
-        for i in hits:
+        for i in hits[:50]:
             first = max(0, i - 6)
             found = {words[j][2] for j in range(first, min(len(words), first + SNIPPET_WORDS))}
             count = sum(1 for t in found if marks(t))

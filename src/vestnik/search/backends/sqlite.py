@@ -36,13 +36,15 @@ class SQLiteBackend(Backend):
         if query.is_empty:
             return Page()
         where, params = self.filter_sql(filters)
-        # bm25() cannot sit beside a window function: rank inside, count outside.
+        # bm25() cannot sit beside a window function: rank inside, count outside. CROSS JOIN
+        # keeps the FTS table the outer loop; else the planner walks every entry of the
+        # edition and probes the FTS index for each (30 times slower).
         sql = f"""
             SELECT id, score, count(*) OVER () FROM (
                 SELECT e.id AS id, e.day AS day, e.object_id AS object_id,
                        bm25({FTS_TABLE}, 10.0, 4.0, 1.0)
                        * (1.0 + {RECENCY} / (1.0 + max(0, %s - e.day) / 365.0)) AS score
-                FROM {FTS_TABLE} JOIN {ENTRY_TABLE} e ON e.id = {FTS_TABLE}.rowid
+                FROM {FTS_TABLE} CROSS JOIN {ENTRY_TABLE} e ON e.id = {FTS_TABLE}.rowid
                 WHERE {FTS_TABLE} MATCH %s AND {where}
             )
             ORDER BY score, day DESC, object_id DESC
@@ -59,7 +61,7 @@ class SQLiteBackend(Backend):
     def _count(self, query: ParsedQuery, filters: Filters) -> int:
         where, params = self.filter_sql(filters)
         sql = f"""
-            SELECT count(*) FROM {FTS_TABLE} JOIN {ENTRY_TABLE} e ON e.id = {FTS_TABLE}.rowid
+            SELECT count(*) FROM {FTS_TABLE} CROSS JOIN {ENTRY_TABLE} e ON e.id = {FTS_TABLE}.rowid
             WHERE {FTS_TABLE} MATCH %s AND {where}
         """  # noqa: S608
         with connection.cursor() as cursor:
