@@ -1,7 +1,7 @@
 """Search benchmark: index build time, index size and query latency on each backend.
 
-    .venv/bin/python bench/search.py [--articles 10000] [--queries 1000] [--backends sqlite,postgres]
-        [--pg-url postgres://postgres@127.0.0.1:5432/postgres]
+    .venv/bin/python bench/search.py [--articles 10000] [--queries 1000]
+        [--backends sqlite,postgres] [--pg-url postgres://postgres@127.0.0.1:5432/postgres]
 
 For each backend, in a scratch site: `vestnik generate --articles N` (which indexes as it
 inserts), then a timed `reindex()`, the index size, and p50/p95/p99 latency of mixed one- to
