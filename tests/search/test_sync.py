@@ -144,3 +144,20 @@ def test_registered_provider_entries_are_rebuilt_by_reindex(en):
         assert titles(en, "complaint") == []
     finally:
         registry.unregister("case-document")
+
+
+def test_reindex_command_reports_what_it_did(en, section):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    ArticleFactory(section=section, title="Court hearing")
+    out = StringIO()
+    call_command("reindex", "--no-progress", stdout=out)
+    assert "Indexed 1 entries" in out.getvalue()
+
+
+def test_no_missing_trigger_error_on_a_migrated_database():
+    from vestnik.search.checks import fts_triggers
+
+    assert fts_triggers() == []
