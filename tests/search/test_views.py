@@ -149,6 +149,8 @@ def test_echoed_query_is_escaped(client, corpus):
         {"q": "court", "section": "../../etc"},
         {"q": "court", "tag": "x" * 5000},
         {"q": "court", "page": "500"},
+        {"q": "court", "section": "news\x00", "tag": "pri\x00sons"},
+        {"q": "court", "section": "", "tag": ""},
     ],
 )
 def test_bad_filters_never_fail(client, corpus, params):

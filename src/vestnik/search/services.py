@@ -26,7 +26,7 @@ from vestnik.content.models import Article, Edition, Section, Tag
 from vestnik.search import analysis, registry
 from vestnik.search.backends import Filters, get_backend
 from vestnik.search.models import SearchEntry
-from vestnik.search.query import ParsedQuery, parse
+from vestnik.search.query import CONTROL_RE, ParsedQuery, parse
 from vestnik.search.registry import ARTICLE, EntryData
 
 MAX_PER_PAGE = 100
@@ -265,10 +265,15 @@ class SearchResults:
         }
 
 
+def _clean(value: str) -> str:
+    """Filter values from outside: PostgreSQL rejects NUL, nothing needs control characters."""
+    return CONTROL_RE.sub("", str(value))[:400]
+
+
 def _section_ids(edition: Edition, section: Section | str) -> list[int]:
     """The section and everything nested in it."""
     sections = Section.objects.filter(edition=edition)
-    path = section.path if isinstance(section, Section) else section.strip("/")
+    path = section.path if isinstance(section, Section) else _clean(section).strip("/")
     return list(
         sections.filter(Q(path=path) | Q(path__startswith=f"{path}/")).values_list("pk", flat=True)
     )
@@ -316,7 +321,7 @@ def search(
     if section is not None:
         filters.section_ids = _section_ids(edition, section)
     if tag is not None:
-        slug = tag.slug if isinstance(tag, Tag) else tag
+        slug = tag.slug if isinstance(tag, Tag) else _clean(tag)
         tag_obj = Tag.objects.filter(edition=edition, slug=slug).first()
         filters.tag_id = tag_obj.pk if tag_obj else 0
     backend = get_backend()
