@@ -14,6 +14,7 @@ from vestnik.content import services
 from vestnik.content.models import Article, Edition, Section, SiteNewsItem
 from vestnik.content.sanitize import clean_html
 from vestnik.content.slugs import make_slug
+from vestnik.search.services import index_articles
 
 BATCH = 1000
 
@@ -138,6 +139,7 @@ def generate(
                     for a in created
                     if a.show_in_site_news
                 )
+                index_articles([a.pk for a in created])
             done += size
             bar.update(size)
             if on_batch:

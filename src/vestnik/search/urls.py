@@ -1,3 +1,9 @@
-from django.urls import path  # noqa: F401 - routes are added as the app grows
+from django.urls import path
 
-urlpatterns: list = []
+from vestnik.search import views
+
+app_name = "search"
+urlpatterns = [
+    path("<slug:edition>/search/", views.search_page, name="page"),
+    path("<slug:edition>/search.json", views.search_json, name="json"),
+]
