@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ninja import Schema
+from ninja import Field, Schema
 
 
 class ErrorDetail(Schema):
@@ -125,3 +125,80 @@ class SiteNewsOut(Schema):
 class SiteNewsPageOut(Schema):
     items: list[SiteNewsOut]
     next_cursor: str | None
+
+
+class SearchResultOut(Schema):
+    kind: str = Field(description="`article`, or `case:<edition>` / `casedoc:<edition>`.")
+    id: int
+    url: str
+    title: str
+    title_html: str = Field(description="Escaped title, matches in `<mark>`.")
+    section: str
+    date: dt.datetime
+    snippet_html: str = Field(description="Escaped text around the matches, in `<mark>`.")
+    score: float
+
+
+class SearchPageOut(Schema):
+    q: str
+    total: int
+    page: int
+    per_page: int
+    num_pages: int
+    notes: list[str] = Field(description="What the query parser ignored or changed.")
+    results: list[SearchResultOut]
+
+
+class CaseCourtOut(Schema):
+    slug: str
+    name: str
+    kind: str
+
+
+class CaseSubjectOut(Schema):
+    slug: str
+    name: str
+
+
+class CasePartyOut(Schema):
+    role: str
+    kind: str
+    name: str | None = Field(description="null when the name is hidden for safety.")
+    name_hidden: bool
+
+
+class CaseEventOut(Schema):
+    date: dt.date
+    kind: str
+    text: str
+    url: str | None
+
+
+class CaseDocumentOut(Schema):
+    title: str
+    type: str
+    date: dt.date | None
+    language: str
+    official_id: str
+    format: str
+    size: int
+    sha256: str
+    url: str
+
+
+class CaseOut(Schema):
+    slug: str
+    url: str
+    title: str
+    short_name: str
+    court: CaseCourtOut
+    number: str
+    number_key: str
+    status: str
+    status_label: str
+    status_changed: dt.datetime
+    filed: dt.date | None
+    subjects: list[CaseSubjectOut]
+    parties: list[CasePartyOut]
+    timeline: list[CaseEventOut]
+    documents: list[CaseDocumentOut]

@@ -154,3 +154,81 @@ def list_site_news(request: HttpRequest, code: str, cursor: Cursor = None, limit
     edition = services.edition_by_code(code)
     rows, next_cursor = services.page_of(services.site_news_items(edition), cursor, limit)
     return {"items": [services.site_news_out(i) for i in rows], "next_cursor": next_cursor}
+
+
+SEARCH_PARAMS = frozenset({"q", "section", "tag", "date_from", "date_to", "page", "per_page"})
+
+
+@api.get(
+    "/editions/{code}/search",
+    response={200: schemas.SearchPageOut, **ERRORS},
+    tags=["search"],
+)
+def search(
+    request: HttpRequest,
+    code: str,
+    q: Annotated[
+        str,
+        Query(
+            max_length=500,
+            description='Words (Russian and English inflections match), `"phrases"`, '
+            "`prefix*`, `-excluded`.",
+        ),
+    ],
+    section: Annotated[
+        str | None, Query(max_length=400, description="Section path; subsections too.")
+    ] = None,
+    tag: Annotated[str | None, Query(max_length=100, description="Tag slug.")] = None,
+    date_from: Annotated[dt.date | None, Query(description="On or after (YYYY-MM-DD).")] = None,
+    date_to: Annotated[dt.date | None, Query(description="On or before (YYYY-MM-DD).")] = None,
+    page: Annotated[int, Query(ge=1, le=10_000, description="Page number, from 1.")] = 1,
+    per_page: Annotated[int, Query(ge=1, le=services.MAX_LIMIT)] = 20,
+):
+    """Ranked full-text search of an edition: articles, case files and case documents."""
+    from vestnik.search.services import search as run_search
+
+    guard(request, SEARCH_PARAMS)
+    edition = services.edition_by_code(code)
+    found = run_search(
+        edition,
+        q,
+        section=section,
+        tag=tag,
+        date_from=date_from,
+        date_to=date_to,
+        page=page,
+        per_page=per_page,
+    )
+    return found.as_dict()
+
+
+@api.get(
+    "/editions/{code}/cases",
+    response={200: list[schemas.CaseOut], **ERRORS},
+    tags=["cases"],
+)
+def list_cases(request: HttpRequest, code: str):
+    """The edition's public case files, with parties (hidden names are null), timeline and
+    documents."""
+    from vestnik.cases.services import case_data, public_cases
+
+    guard(request)
+    edition = services.edition_by_code(code)
+    return [case_data(case, edition) for case in public_cases(edition)]
+
+
+@api.get(
+    "/editions/{code}/cases/{slug}",
+    response={200: schemas.CaseOut, **ERRORS},
+    tags=["cases"],
+)
+def get_case(request: HttpRequest, code: str, slug: str):
+    """One public case file of the edition."""
+    from vestnik.cases.services import case_data, public_cases
+
+    guard(request)
+    edition = services.edition_by_code(code)
+    case = public_cases(edition).filter(slug=slug[:200]).first()
+    if case is None:
+        raise ApiError(404, "not_found", f"No public case {slug[:200]!r} in {edition.code}.")
+    return case_data(case, edition)

@@ -15,6 +15,7 @@ from vestnik.content.models import Article, Edition, Section, SiteNewsItem
 from vestnik.content.sanitize import clean_html
 from vestnik.content.slugs import make_slug
 from vestnik.search.services import index_articles
+from vestnik.syndication.services import bump_content_version
 
 BATCH = 1000
 
@@ -144,4 +145,5 @@ def generate(
             bar.update(size)
             if on_batch:
                 on_batch(done)
+    bump_content_version()  # bulk inserts send no signals: new ETags for readers
     return done

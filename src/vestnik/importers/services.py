@@ -24,6 +24,7 @@ from vestnik.importers.models import ImportRun
 from vestnik.importers.summary import Summary
 from vestnik.importers.wpcontent import MediaFile
 from vestnik.importers.wxr_writer import WxrWriter, clean_title
+from vestnik.syndication.services import bump_content_version
 
 MAX_DOWNLOAD = 50 * 1024 * 1024
 DOWNLOAD_TIMEOUT = 20
@@ -137,6 +138,7 @@ def import_wxr(
             writer.write_batch(batch)
             for start in range(0, len(attachments), BATCH):
                 writer.write_batch(attachments[start : start + BATCH])
+            bump_content_version()  # bulk writes send no signals: new ETags for readers
             ImportRun.objects.create(
                 importer="wxr", source=source, file=str(path)[:1000], dry_run=dry_run,
                 started=started, summary=summary.as_dict(),

@@ -21,6 +21,7 @@ from vestnik.importers.redirects import old_path, save_redirects
 from vestnik.importers.summary import Summary
 from vestnik.importers.wpcontent import MediaFile, to_html
 from vestnik.importers.wxr import Category, Channel, Item
+from vestnik.search.services import index_articles
 
 WP_DATE = "%Y-%m-%d %H:%M:%S"
 PUBLISHED_STATUSES = {"publish": "published", "future": "published"}
@@ -353,6 +354,8 @@ class WxrWriter:
             tag_ids = dict.fromkeys(self.tag(n).pk for n in tag_names)
             links += [through(article_id=article.pk, tag_id=t) for t in tag_ids]
         through.objects.bulk_create(links)
+        # bulk_create sends no signals: index the new articles in this transaction ourselves
+        index_articles([a.pk for a in articles])
         ImportedItem.objects.bulk_create(
             ImportedItem(
                 source=self.source, kind="post", key=item.post_id[:500], guid=item.guid[:1000],
