@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 
+from django.db.models import QuerySet
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
@@ -32,7 +33,7 @@ def _at(day: dt.date | None, fallback: dt.datetime) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time()))
 
 
-def _cases() -> Iterable[Case]:
+def _cases() -> QuerySet[Case]:
     return (
         Case.objects.filter(is_public=True)
         .select_related("court")
