@@ -189,6 +189,7 @@ AXES_LOCKOUT_PARAMETERS = [["username"], ["ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "vestnik.accounts.views.locked_out"
 AXES_VERBOSE = False
+AXES_USERNAME_CALLABLE = "vestnik.accounts.services.lockout_username"
 
 SESSION_COOKIE_AGE = 8 * 60 * 60
 SESSION_COOKIE_SAMESITE = "Lax"

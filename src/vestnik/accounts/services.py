@@ -200,3 +200,11 @@ def remove_two_factor(user: Any, request: HttpRequest | None = None) -> int:
             details={"devices": removed},
         )
     return removed
+
+
+def lockout_username(request: HttpRequest, credentials: dict[str, Any] | None) -> str:
+    """The username axes counts failures for: bounded and without NUL (hostile input)."""
+    raw = (credentials or {}).get("username")
+    if raw is None:
+        raw = request.POST.get("username", "")
+    return str(raw).replace("\x00", "")[:150]
