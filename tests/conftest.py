@@ -57,3 +57,13 @@ def cli_env(tmp_path):
     finally:
         with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(autouse=True)
+def _account_security(settings):
+    """Outside tests/accounts, admin tests are about other things: no lockout, no second factor.
+
+    tests/accounts overrides this fixture and runs with the production settings.
+    """
+    settings.AXES_ENABLED = False
+    settings.VESTNIK_REQUIRE_2FA = False

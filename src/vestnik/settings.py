@@ -186,3 +186,90 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("vestnik.site.middleware.EditionMiddleware"),
     "vestnik.importers.middleware.WordPressQueryRedirectMiddleware",
 )
+# --- accounts ---
+# Account security (issue 3): Argon2 hashing, TOTP 2FA for staff, login lockout, session
+# expiry, Content-Security-Policy; and the media library.
+import datetime as _dt  # noqa: E402
+
+from csp.constants import NONE as _CSP_NONE  # noqa: E402
+from csp.constants import SELF as _CSP_SELF  # noqa: E402
+
+INSTALLED_APPS += [
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "csp",
+    "vestnik.accounts",
+    "vestnik.medialib",
+]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("vestnik.site.middleware.EditionMiddleware"), "csp.middleware.CSPMiddleware"
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("csp.middleware.CSPMiddleware") + 1,
+    "vestnik.accounts.middleware.AdminCSPMiddleware",
+)
+_auth_mw = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware")
+MIDDLEWARE.insert(_auth_mw + 1, "django_otp.middleware.OTPMiddleware")
+MIDDLEWARE.insert(_auth_mw + 2, "vestnik.accounts.middleware.StaffTwoFactorMiddleware")
+# Axes turns the lockout flag set during authentication into the 429 page; it goes last.
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Staff must pass a second factor before any admin page (VESTNIK_REQUIRE_2FA=0 turns it off).
+VESTNIK_REQUIRE_2FA = conf.env_bool("VESTNIK_REQUIRE_2FA", True)
+OTP_TOTP_ISSUER = conf.env("VESTNIK_OTP_ISSUER", "vestnik")
+VESTNIK_RECOVERY_CODES = 10
+
+# Five failures for one account, or from one address, lock it for 15 minutes.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = _dt.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username"], ["ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "vestnik.accounts.views.locked_out"
+AXES_VERBOSE = False
+AXES_USERNAME_CALLABLE = "vestnik.accounts.services.lockout_username"
+
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+SESSION_EXPIRE_AT_BROWSER_CLOSE = False
+if conf.env_bool("VESTNIK_HTTPS", False):
+    SECURE_HSTS_SECONDS = 365 * 24 * 60 * 60
+    SECURE_SSL_REDIRECT = conf.env_bool("VESTNIK_SSL_REDIRECT", False)
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
+
+# Public pages: only this origin's files, no inline script or style, no plugins, no framing.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [_CSP_SELF],
+        "script-src": [_CSP_SELF],
+        "style-src": [_CSP_SELF],
+        "img-src": [_CSP_SELF, "https:"],
+        "font-src": [_CSP_SELF],
+        "connect-src": [_CSP_SELF],
+        "media-src": [_CSP_SELF, "https:"],
+        "object-src": [_CSP_NONE],
+        "base-uri": [_CSP_NONE],
+        "form-action": [_CSP_SELF],
+        "frame-ancestors": [_CSP_NONE],
+    },
+}
+
+# Media library: upload limits and rendition widths.
+VESTNIK_IMAGE_MAX_BYTES = 20 * 1024 * 1024
+VESTNIK_IMAGE_MAX_PIXELS = 40_000_000
+VESTNIK_DOCUMENT_MAX_BYTES = 50 * 1024 * 1024
+VESTNIK_RENDITION_WIDTHS = [320, 640, 1024, 1600]

@@ -10,6 +10,7 @@ handler500 = "vestnik.site.views.server_error"
 
 urlpatterns = [
     path("", site_views.root, name="root"),
+    path("admin/2fa/", include("vestnik.accounts.urls")),
     path("admin/", admin.site.urls),
     # The embedded install serves uploaded media itself; behind nginx, let nginx do it.
     re_path(r"^media/(?P<path>.+)$", serve_file, {"document_root": settings.MEDIA_ROOT}),

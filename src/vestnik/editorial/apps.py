@@ -9,9 +9,13 @@ class EditorialConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
-        from vestnik.editorial import audit  # noqa: F401 - connects the signal receivers
+        from vestnik.editorial import audit  # connects the auth signal receivers too
+
+        from vestnik.accounts.signals import security_event
 
         post_migrate.connect(_administrator_group, dispatch_uid="vestnik_editorial_admin_group")
+        # 2FA enrolment and removal, recovery-code use, lockouts: into the audit log
+        security_event.connect(audit.on_security_event, dispatch_uid="vestnik_audit_security")
 
 
 def _administrator_group(sender, using="default", **kwargs) -> None:
