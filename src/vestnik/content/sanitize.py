@@ -24,6 +24,15 @@ ALLOWED_ATTRIBUTES = {
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
+def _local_images_only(element: str, attribute: str, value: str) -> str | None:
+    """Images come from the site's own media library: a remote `src` would tell a third party
+    (or an adversary) who reads the article, so it is dropped."""
+    if element == "img" and attribute == "src":
+        v = value.strip()
+        return v if v.startswith("/") and not v.startswith(("//", "/\\")) else None
+    return value
+
+
 def clean_html(html: str | None) -> str:
     """Strip everything that is not on the allowlist: scripts, handlers, styles, bad URLs."""
     if not html:
@@ -35,6 +44,7 @@ def clean_html(html: str | None) -> str:
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
         strip_comments=True,
+        attribute_filter=_local_images_only,
     ).strip()
 
 
