@@ -28,8 +28,11 @@ class Command(BaseCommand):
         key = None
         if options["key"]:
             text = options["key"]
-            if Path(text).is_file():
-                text = Path(text).read_text(errors="replace")
+            try:
+                if Path(text).is_file():
+                    text = Path(text).read_text(errors="replace")[:10000]
+            except (OSError, ValueError):
+                pass  # not a file name: the key itself
             try:
                 key = signing.parse_public_key(text)
             except ValueError as exc:
