@@ -5,3 +5,8 @@ class PublishingConfig(AppConfig):
     name = "vestnik.publishing"
     label = "vestnik_publishing"
     verbose_name = "Static publishing"
+
+    def ready(self) -> None:
+        from vestnik.publishing import hooks
+
+        hooks.connect()

@@ -1,3 +1,7 @@
-from django.urls import path  # noqa: F401 - routes are added as the app grows
+from django.urls import path
 
-urlpatterns: list = []
+from vestnik.publishing import views
+
+urlpatterns = [
+    path(".well-known/vestnik-publish-key.txt", views.public_key, name="publish_key"),
+]

@@ -1,0 +1,39 @@
+"""Other apps' URLs in the static tree: feeds, sitemaps, case files, the search page.
+
+An app registers a provider once (in its AppConfig.ready):
+
+    from vestnik.publishing.registry import register_urls
+
+    def feed_urls() -> Iterable[str]:
+        for edition in Edition.objects.all():
+            yield f"/{edition.code}/feed/"
+
+    register_urls("syndication.feeds", feed_urls)
+
+A provider returns root-relative URL paths. The publisher fetches each one through
+Django's request handler (the live view, so the bytes are the live bytes) and writes
+it to the tree: a path ending in "/" becomes `…/index.html`, any other path is written
+as named (`/sitemap.xml`). Only 200 responses are written; anything else is an error
+that stops the build, so a broken provider never publishes a half site.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+UrlProvider = Callable[[], Iterable[str]]
+
+_providers: dict[str, UrlProvider] = {}
+
+
+def register_urls(name: str, provider: UrlProvider) -> None:
+    """Add (or replace, by name) a provider of URL paths to publish."""
+    _providers[name] = provider
+
+
+def unregister_urls(name: str) -> None:
+    _providers.pop(name, None)
+
+
+def providers() -> dict[str, UrlProvider]:
+    return dict(_providers)

@@ -1,0 +1,178 @@
+"""An incremental publish writes only what changed, and ends equal to a full rebuild."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import tempfile
+from pathlib import Path
+
+import pytest
+from django.db import transaction
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.factories import ArticleFactory, ContactFactory
+from tests.publishing.conftest import tree_files
+from tests.publishing.factories import tiny_site
+from vestnik.content import services
+from vestnik.content.models import Article, Page, Section, SiteNewsItem
+from vestnik.publishing import signing
+from vestnik.publishing.services import publish
+
+pytestmark = pytest.mark.django_db
+
+SIGNED = {signing.MANIFEST, signing.SIGNATURE}
+
+
+def comparable(root: Path) -> dict[str, bytes]:
+    files = {k: v for k, v in tree_files(root).items() if k not in SIGNED}
+    files["files-in-manifest"] = json.dumps(
+        json.loads((root / signing.MANIFEST).read_bytes())["files"], sort_keys=True
+    ).encode()
+    return files
+
+
+def _article(site: dict, n: int) -> Article | None:
+    articles = list(Article.objects.order_by("id"))
+    return articles[n % len(articles)] if articles else None
+
+
+def op_edit_title(site, n):
+    if a := _article(site, n):
+        a.title = f"Edited {n}"
+        a.save()
+
+
+def op_move(site, n):
+    if a := _article(site, n):
+        others = [s for s in Section.objects.filter(edition=a.edition) if s.pk != a.section_id]
+        if others:
+            a.section = others[n % len(others)]
+            a.slug = f"{a.slug}-m{n}"  # a free slug in the new section
+            a.save()
+
+
+def op_slug(site, n):
+    if a := _article(site, n):
+        a.slug = f"renamed-{a.pk}-{n}"
+        a.save()
+
+
+def op_unpublish(site, n):
+    if a := _article(site, n):
+        services.unpublish_article(a)
+
+
+def op_publish(site, n):
+    if a := _article(site, n):
+        services.publish_article(a)
+
+
+def op_delete(site, n):
+    if a := _article(site, n):
+        a.delete()
+
+
+def op_site_news(site, n):
+    services.add_site_news(
+        site["en"], title=f"Notice {n}", added=dt.datetime(2025, 1, n + 1, tzinfo=dt.UTC)
+    )
+
+
+def op_add_article(site, n):
+    ArticleFactory(
+        section=site["sections"][n % 3], added=dt.datetime(2023, 6, n + 1, tzinfo=dt.UTC),
+        slug=f"new-{n}", show_in_site_news=False,
+    )  # fmt: skip
+
+
+def op_contact(site, n):
+    if a := _article(site, n):
+        ContactFactory(article=a, name=f"Contact {n}")
+
+
+def op_tag(site, n):
+    if a := _article(site, n):
+        if a.edition_id == site["en"].pk:
+            a.tags.add(site["tag"])
+
+
+def op_section_title(site, n):
+    section = site["sections"][n % 3]
+    section.title = f"Section {n}"
+    section.save()
+
+
+def op_page(site, n):
+    Page.objects.filter(slug="about").update(title=f"About {n}")
+
+
+OPS = [
+    op_edit_title, op_move, op_slug, op_unpublish, op_publish, op_delete, op_site_news,
+    op_add_article, op_contact, op_tag, op_section_title, op_page,
+]  # fmt: skip
+
+
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(st.lists(st.tuples(st.sampled_from(OPS), st.integers(0, 20)), min_size=1, max_size=6))
+def test_incremental_tree_equals_a_full_rebuild(keys_home, ops):
+    with tempfile.TemporaryDirectory() as tmp, transaction.atomic():
+        site = tiny_site(5)
+        out = Path(tmp) / "out"
+        publish(out, workers=1)
+        for op, n in ops:
+            op(site, n)
+        incremental = publish(out, workers=1)
+        assert incremental.incremental
+        full = publish(Path(tmp) / "full", full=True, workers=1)
+        assert comparable(incremental.path) == comparable(full.path)
+        assert signing.verify_tree(incremental.path).ok
+        transaction.set_rollback(True)
+
+
+def test_an_unchanged_site_republishes_without_rendering(keys_home, tmp_path):
+    tiny_site(5)
+    first = publish(tmp_path / "out", workers=1)
+    again = publish(tmp_path / "out", workers=1)
+    assert again.incremental and again.rendered == 0 and again.linked == first.files
+    assert (again.path / "en" / "index.html").stat().st_ino == (
+        first.path / "en" / "index.html"
+    ).stat().st_ino  # hard link: no bytes copied
+
+
+def test_an_edit_rewrites_the_article_and_its_lists_not_other_articles(keys_home, tmp_path):
+    site = tiny_site(6)
+    publish(tmp_path / "out", workers=1)
+    article = site["articles"][4]  # not in the sidebar's text? it is: title changes it
+    article.show_in_site_news = False
+    SiteNewsItem.objects.filter(article=article).delete()
+    publish(tmp_path / "out", workers=1)
+    article.subtitle = "A new deck"  # subtitle shows on the article and in teasers only
+    article.save()
+    result = publish(tmp_path / "out", workers=1)
+    changed = result.rendered
+    assert 1 <= changed <= 12, changed
+    other = site["articles"][1]
+    assert (result.path / other.get_absolute_url().lstrip("/") / "index.html").exists()
+
+
+def test_publishing_from_the_back_office_republishes_on_commit(
+    keys_home, tmp_path, monkeypatch, django_capture_on_commit_callbacks
+):
+    out = tmp_path / "published"
+    site = tiny_site(3)
+    monkeypatch.setenv("VESTNIK_PUBLISH_DIR", str(out))
+    with django_capture_on_commit_callbacks(execute=True):
+        article = ArticleFactory(section=site["sections"][0], status="draft", slug="fresh")
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        services.publish_article(article)
+    assert len(callbacks) == 1  # one publish per transaction, however many rows changed
+    assert (out / "current" / "en" / "news" / "fresh" / "index.html").exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.unpublish_article(article)
+    assert not (out / "current" / "en" / "news" / "fresh" / "index.html").exists()
