@@ -81,7 +81,8 @@ class _HashingWriter:
 class _EncryptingWriter:
     """Buffers the tar.gz stream and writes it as authenticated chunks."""
 
-    def __init__(self, raw: BinaryIO, passphrase: str, log_n: int = SCRYPT_LOG_N) -> None:
+    def __init__(self, raw: BinaryIO, passphrase: str, log_n: int | None = None) -> None:
+        log_n = log_n or SCRYPT_LOG_N
         salt = os.urandom(16)
         self.prefix = os.urandom(7)
         self.header = ENCRYPTED_HEADER + salt + bytes([log_n, SCRYPT_R, SCRYPT_P]) + self.prefix
