@@ -490,18 +490,21 @@ def restore(
             raise RestoreRefused(f"The backup holds tables this vestnik does not know: {unknown}.")
         files = scratch / "files"
         # --- from here on we write ---
+        executor.loader.check_consistent_history(connection)
+        plan = executor.migration_plan(targets)
+        if force and plan:
+            # Migrations must run on empty tables; without them the wipe and the load
+            # share one transaction below (a failed load leaves the old site intact).
+            with transaction.atomic(using=using):
+                dump.delete_all(dump.dumped_models(using), using)
+        if plan:
+            executor.migrate(targets, plan=plan)
+        rows = _load_tables(manifest, files, state_apps, using, wipe=force)
+        say(f"database: {rows} rows loaded")
         if force:
-            call_command("flush", interactive=False, verbosity=0, database=using,
-                         inhibit_post_migrate=True)  # fmt: skip
             media_root = Path(settings.MEDIA_ROOT)
             if media_root.is_dir():
                 shutil.rmtree(media_root)
-        executor.loader.check_consistent_history(connection)
-        plan = executor.migration_plan(targets)
-        if plan:
-            executor.migrate(targets, plan=plan)
-        rows = _load_tables(manifest, files, state_apps, using)
-        say(f"database: {rows} rows loaded")
         if older:
             say("migrating the restored schema forward")
         call_command("migrate", interactive=False, verbosity=0, database=using)
@@ -511,7 +514,9 @@ def restore(
     return RestoreResult(rows, media_count, older, manifest)
 
 
-def _load_tables(manifest: dict[str, Any], files: Path, state_apps: Any, using: str) -> int:
+def _load_tables(
+    manifest: dict[str, Any], files: Path, state_apps: Any, using: str, wipe: bool
+) -> int:
     loaded: list[type[models.Model]] = []
     total = 0
     models_by_label = {
@@ -521,8 +526,8 @@ def _load_tables(manifest: dict[str, Any], files: Path, state_apps: Any, using: 
         tables = manifest["tables"]
         targets = [models_by_label[label] for label in sorted(tables)]
         # The freshly migrated database has setup rows (content types, permissions):
-        # the archive's rows replace them.
-        dump.delete_all(targets, using)
+        # the archive's rows replace them. --force empties every table.
+        dump.delete_all(dump.dumped_models(using) if wipe else targets, using)
         for model in targets:
             label = model._meta.label_lower
             try:
