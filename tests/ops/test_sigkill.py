@@ -43,23 +43,20 @@ def test_sigkill_at_random_points_leaves_no_complete_looking_archive(
 
     out = tmp_path / "backups"
     out.mkdir()
-    # one complete run: how long the process lives, and how long it writes
+    # one complete run: how long the process takes to start writing, and the full size
     target = out / "full.vbk"
     started = time.monotonic()
     process = subprocess.Popen([VESTNIK, "backup", str(target)], env=cli_env)
     assert _wait_for(target.with_name("full.vbk.partial"), process) or process.poll() == 0
-    writing_from = time.monotonic()
+    startup = time.monotonic() - started
     assert process.wait(timeout=120) == 0
-    total, writing = time.monotonic() - started, time.monotonic() - writing_from
-    assert target.exists()
+    full_size = target.stat().st_size
 
     rng = random.Random(20)
     outcomes = {
-        "killed-before-writing": 0,
-        "killed-while-writing": 0,
-        "killed-before-rename": 0,
+        "killed-before-writing": 0, "killed-while-writing": 0, "killed-before-rename": 0,
         "finished": 0,
-    }
+    }  # fmt: skip
     for attempt in range(KILLS):
         target = out / f"site-{attempt}.vbk"
         partial = target.with_name(target.name + ".partial")
@@ -67,10 +64,18 @@ def test_sigkill_at_random_points_leaves_no_complete_looking_archive(
             [VESTNIK, "backup", str(target)], env=cli_env,
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
-        if attempt % 3 == 0:
-            time.sleep(rng.uniform(0, total))  # anywhere in the run, start-up included
+        if attempt % 4 == 0:
+            time.sleep(rng.uniform(0, startup))  # during start-up or the database dump
         elif _wait_for(partial, process):
-            time.sleep(rng.uniform(0, writing))  # somewhere while the archive is written
+            # when the archive has grown to a random size (whatever the machine's speed)
+            threshold = rng.uniform(0, full_size)
+            while process.poll() is None:
+                try:
+                    if partial.stat().st_size >= threshold:
+                        break
+                except FileNotFoundError:
+                    break
+                time.sleep(0.001)
         process.send_signal(signal.SIGKILL)
         code = process.wait(timeout=60)
         if target.exists():
