@@ -26,6 +26,14 @@ def env_bool(name: str, default: bool = False) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def env_int(name: str, default: int) -> int:
+    """An integer from the environment; a malformed value falls back to the default."""
+    try:
+        return int(os.environ.get(name, "").strip() or default)
+    except ValueError:
+        return default
+
+
 def home() -> Path:
     """The data folder: SQLite database, media, keys. `VESTNIK_HOME`, default ./var."""
     return Path(env("VESTNIK_HOME", "var")).resolve()

@@ -273,3 +273,15 @@ VESTNIK_IMAGE_MAX_BYTES = 20 * 1024 * 1024
 VESTNIK_IMAGE_MAX_PIXELS = 40_000_000
 VESTNIK_DOCUMENT_MAX_BYTES = 50 * 1024 * 1024
 VESTNIK_RENDITION_WIDTHS = [320, 640, 1024, 1600]
+# --- ops ---
+# Deployment facts the checks (vestnik.ops.checks) cannot see for themselves.
+VESTNIK_APP_SERVERS = conf.env_int("VESTNIK_APP_SERVERS", 1)
+VESTNIK_WORKERS = conf.env_int("VESTNIK_WORKERS", 1)
+VESTNIK_BACKUP_MAX_AGE_DAYS = conf.env_int("VESTNIK_BACKUP_MAX_AGE_DAYS", 2)
+if conf.env_bool("VESTNIK_HTTPS", False):
+    # nginx terminates TLS and redirects port 80; these make Django agree (and say so
+    # to browsers) once the site is HTTPS-only.
+    SECURE_SSL_REDIRECT = conf.env_bool("VESTNIK_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = conf.env_int("VESTNIK_HSTS_SECONDS", 31536000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = conf.env_bool("VESTNIK_HSTS_SUBDOMAINS", False)
+    SECURE_HSTS_PRELOAD = conf.env_bool("VESTNIK_HSTS_PRELOAD", False)
