@@ -45,7 +45,8 @@ _SCAN = """
     if (['iframe', 'object', 'embed', 'frame', 'frameset', 'base', 'applet', 'portal']
           .includes(tag)) found.push(tag);
     // the editor's import map carries the request's CSP nonce, which no payload can know
-    const trusted = ['application/json', 'application/ld+json'].includes(el.type) || (el.type === 'importmap' && el.nonce);
+    const trusted = ['application/json', 'application/ld+json'].includes(el.type)
+      || (el.type === 'importmap' && el.nonce);
     if (tag === 'script' && !el.src && !trusted) found.push('inline script');
     if (tag === 'meta' && el.httpEquiv && el.httpEquiv.toLowerCase() === 'refresh')
       found.push('meta refresh');
@@ -122,9 +123,11 @@ def chromium(base_url: str, bypass_csp: bool = False) -> Iterator[Browser]:
         page.on("dialog", lambda d: (findings.dialogs.append(d.message), d.dismiss()))
         page.on(
             "console",
-            lambda m: findings.console.append(f"{m.type}: {m.text}")
-            if m.type != "error" or "Content Security Policy" in m.text
-            else None,
+            lambda m: (
+                findings.console.append(f"{m.type}: {m.text}")
+                if m.type != "error" or "Content Security Policy" in m.text
+                else None
+            ),
         )
         try:
             yield Browser(page, base_url, findings)

@@ -9,9 +9,8 @@ class EditorialConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
-        from vestnik.editorial import audit  # connects the auth signal receivers too
-
         from vestnik.accounts.signals import security_event
+        from vestnik.editorial import audit  # connects the auth signal receivers too
 
         post_migrate.connect(_administrator_group, dispatch_uid="vestnik_editorial_admin_group")
         # 2FA enrolment and removal, recovery-code use, lockouts: into the audit log
