@@ -1,9 +1,16 @@
 from django.conf import settings
 from django.contrib import admin
+from django.http import HttpRequest, HttpResponse
 from django.urls import include, path, re_path
 from django.views.static import serve as serve_file
 
 from vestnik.site import views as site_views
+
+
+def serve_media(request: HttpRequest, path: str) -> HttpResponse:
+    # MEDIA_ROOT read per request, not frozen when the URLconf is first imported
+    return serve_file(request, path, document_root=settings.MEDIA_ROOT)
+
 
 handler404 = "vestnik.site.views.not_found"
 handler500 = "vestnik.site.views.server_error"
@@ -13,7 +20,7 @@ urlpatterns = [
     path("admin/2fa/", include("vestnik.accounts.urls")),
     path("admin/", admin.site.urls),
     # The embedded install serves uploaded media itself; behind nginx, let nginx do it.
-    re_path(r"^media/(?P<path>.+)$", serve_file, {"document_root": settings.MEDIA_ROOT}),
+    re_path(r"^media/(?P<path>.+)$", serve_media),
     # Each capability owns its routes; all of them come before the site's catch-all
     # route for section and article paths.
     path("", include("vestnik.editorial.urls")),

@@ -94,6 +94,9 @@ def test_tree_has_every_kind_of_page(demo_site, tmp_path):
         "en/bulletins/page/2/index.html", "en/empty-corner/index.html", "en/hidden-page/index.html",
         "404.html", "en/404.html", "static/vestnik_site/site.css",
         ".well-known/vestnik-publish-key.txt", "MANIFEST.json", "MANIFEST.json.sig",
+        "robots.txt", "sitemap.xml", "sitemap-news.xml", "sitemap-en-articles.xml",
+        "en/feeds/atom.xml", "ru/feeds/rss.xml", "en/feeds/site-news/atom.xml",
+        "en/feeds/sections/bulletins/atom.xml", "en/cases/index.html",
     ]:  # fmt: skip
         assert rel in files, rel
     assert any(rel.startswith("media/attachments/") for rel in files)

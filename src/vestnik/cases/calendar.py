@@ -22,7 +22,9 @@ def hearing_calendar(
     cal.add("version", "2.0")
     item = Event()
     item.add("uid", f"hearing-{event.pk}@{host.split(':')[0] or 'vestnik'}")
-    item.add("dtstamp", dt.datetime.now(tz=dt.UTC))
+    # RFC 5545: without METHOD, DTSTAMP is when the information was last revised; the case's
+    # last change keeps the file byte-stable between requests (and in the static tree)
+    item.add("dtstamp", event.case.updated.astimezone(dt.UTC))
     item.add("summary", summary)
     start = event.start
     if start is None:

@@ -24,6 +24,9 @@ from django.db import connections, models
 from django.utils.duration import duration_string
 
 BATCH = 2000
+# Apps whose tables are derived from the others: not backed up, rebuilt after a restore
+# (the search index: `vestnik.ops.signals.site_restored` → `vestnik.search.services.reindex`).
+DERIVED_APPS = {"vestnik_search"}
 
 
 def dumped_models(using: str = "default") -> list[type[models.Model]]:
@@ -33,7 +36,10 @@ def dumped_models(using: str = "default") -> list[type[models.Model]]:
     found = [
         m
         for m in global_apps.get_models(include_auto_created=True)
-        if m._meta.managed and not m._meta.proxy and m._meta.db_table in tables
+        if m._meta.managed
+        and not m._meta.proxy
+        and m._meta.db_table in tables
+        and m._meta.app_label not in DERIVED_APPS
     ]
     return sorted(found, key=lambda m: m._meta.label_lower)
 

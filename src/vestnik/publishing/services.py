@@ -168,8 +168,9 @@ def _provider_files(writer: BuildWriter) -> None:
         return
     from django.test import Client
 
-    hosts = [h for h in settings.ALLOWED_HOSTS if h and "*" not in h and not h.startswith(".")]
-    client = Client(HTTP_HOST=hosts[0] if hosts else "localhost")
+    # the same request host as the pages rendered in pages.py, so every file of a tree
+    # names one origin (absolute URLs in structured data come from VESTNIK_SITE_URL when set)
+    client = Client()
     for name, provider in sorted(providers.items()):
         for url in provider():
             response = client.get(url)

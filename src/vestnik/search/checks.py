@@ -10,8 +10,9 @@ TRIGGERS = {"vestnik_search_fts_ai", "vestnik_search_fts_ad", "vestnik_search_ft
 
 
 @register("database")
-def fts_triggers(app_configs=None, **kwargs) -> list[Error]:
-    if connection.vendor != "sqlite":
+def fts_triggers(app_configs=None, databases=None, **kwargs) -> list[Error]:
+    # Django passes the databases a database check may query (migrate, check --database)
+    if not databases or "default" not in databases or connection.vendor != "sqlite":
         return []
     try:
         with connection.cursor() as cursor:

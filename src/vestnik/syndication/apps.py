@@ -7,4 +7,7 @@ class SyndicationConfig(AppConfig):
     verbose_name = "Feeds and sitemaps"
 
     def ready(self) -> None:
-        from vestnik.syndication import signals  # noqa: F401
+        from vestnik.publishing.registry import register_urls
+        from vestnik.syndication import published, signals  # noqa: F401
+
+        register_urls("syndication", published.static_urls)
