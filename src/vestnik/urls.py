@@ -1,15 +1,16 @@
 from django.conf import settings
 from django.contrib import admin
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 from django.urls import include, path, re_path
 from django.views.static import serve as serve_file
 
 from vestnik.site import views as site_views
 
 
-def serve_media(request: HttpRequest, path: str) -> HttpResponse:
+def serve_media(request: HttpRequest, path: str) -> HttpResponseBase:
     # MEDIA_ROOT read per request, not frozen when the URLconf is first imported
-    return serve_file(request, path, document_root=settings.MEDIA_ROOT)
+    return serve_file(request, path, document_root=str(settings.MEDIA_ROOT))
 
 
 handler404 = "vestnik.site.views.not_found"
