@@ -40,6 +40,8 @@ def cli_env(tmp_path):
 
     env = {**os.environ, "VESTNIK_HOME": str(tmp_path / "home")}
     env.pop("VESTNIK_TEST_DB_NAME", None)
+    # set in-process by the browser tests (Playwright's event loop); never for a real site
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith(("postgres://", "postgresql://")):
         env.pop("DATABASE_URL", None)

@@ -17,6 +17,8 @@ FINGERPRINT = str(Path(__file__).with_name("fingerprint.py"))
 
 
 def run(env: dict, *args: str, timeout: int = 300) -> subprocess.CompletedProcess:
+    # browser tests set this in-process for Playwright; a real site never runs with it
+    env = {k: v for k, v in env.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     return subprocess.run(
         [VESTNIK, *args], env=env, capture_output=True, text=True, timeout=timeout, check=False
     )
