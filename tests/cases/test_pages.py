@@ -83,6 +83,7 @@ def test_atom_feed_follows_one_case(client, case_site):
     response = client.get("/en/cases/petrova-v-russia/feed/")
     assert response.status_code == 200 and "atom+xml" in response["Content-Type"]
     root = ET.fromstring(response.content)  # noqa: S314 - our own feed
+    assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
     titles = [e.findtext(f"{ATOM}title") for e in root.iter(f"{ATOM}entry")]
     assert titles[0].startswith("Hearing: ")
     assert "Article: Court asks government" in titles

@@ -177,8 +177,9 @@ def _provider_files(writer: BuildWriter) -> None:
             if response.status_code != 200:
                 raise PublishError(f"{name}: {url} answered {response.status_code}")
             body = b"".join(response) if response.streaming else response.content
-            rel = url_to_relpath(url)
-            writer.write(rel, fingerprint("url", body), body)
+            rel, fp = url_to_relpath(url), fingerprint("url", body)
+            if not writer.reuse(rel, fp):
+                writer.write(rel, fp, body)
 
 
 def root_redirect_page(target: str) -> bytes:
