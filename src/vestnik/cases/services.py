@@ -421,7 +421,7 @@ def public_urls(edition: Edition) -> list[str]:
         "documents", "events"
     ):
         base = case.get_absolute_url(code)
-        urls += [base, f"{base}feed/"]
+        urls += [base, f"{base}atom.xml"]
         urls += [
             f"{base}hearing-{e.pk}.ics"
             for e in case.events.all()
