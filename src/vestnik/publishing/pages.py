@@ -36,7 +36,7 @@ from vestnik.content.models import (
     Section,
     Tag,
 )
-from vestnik.publishing import origin
+from vestnik.publishing import origin, registry
 from vestnik.site import queries, views
 
 CODE_VERSION = "1"
@@ -423,6 +423,7 @@ class Site:
             )
             for article_id, pk, name, slug, edition_id in cursor.fetchall():
                 tags[article_id].append(Tag(id=pk, name=name, slug=slug, edition_id=edition_id))
+        extras = [fn(ids) for _name, fn in sorted(registry.article_inputs().items())]
         for article in articles:
             listed = self.by_id.get(article.pk)
             if listed is None:
@@ -444,6 +445,7 @@ class Site:
                 (article.source.name, article.source.url) if article.source else None,
                 {k: [vars_of(o) for o in v] for k, v in cache.items()},
                 [(t.pk, t.get_absolute_url(), t.edition_id) for t in translations],
+                [extra.get(article.pk) for extra in extras],
             )  # fmt: skip
 
             def render(article=article, translations=translations, url=url, d=d) -> bytes:
