@@ -190,3 +190,37 @@ def test_publishing_from_the_back_office_republishes_on_commit(
     with django_capture_on_commit_callbacks(execute=True):
         services.unpublish_article(article)
     assert not (out / "current" / "en" / "news" / "fresh" / "index.html").exists()
+
+
+def test_a_site_news_item_splices_the_sidebar_instead_of_rendering_every_page(
+    keys_home, tmp_path, client
+):
+    site = tiny_site(6)
+    publish(tmp_path / "out", workers=1)
+    services.add_site_news(site["en"], title="Annual report is out", link_url="/en/about/")
+    result = publish(tmp_path / "out", workers=1)
+    # the English article pages only got the new block; the site-news list was rendered
+    assert result.spliced >= len(site["articles"])
+    assert result.rendered < result.spliced
+    for article in site["articles"]:
+        path = result.path / article.get_absolute_url().lstrip("/") / "index.html"
+        assert path.read_bytes() == client.get(article.get_absolute_url()).content
+        assert "Annual report is out" in path.read_text()
+    # the Russian edition's sidebar did not change: its pages are the same files
+    ru = site["ru_article"].get_absolute_url().lstrip("/") + "index.html"
+    assert "Annual report is out" not in (result.path / ru).read_text()
+    full = publish(tmp_path / "full", full=True, workers=1)
+    assert comparable(result.path) == comparable(full.path)
+
+
+def test_a_page_without_one_sidebar_block_is_rendered_not_spliced():
+    from vestnik.publishing.pages import splice_sidebar
+
+    block = b"<!--site-news--><aside>new</aside><!--/site-news-->"
+    page = b"<main>x</main><!--site-news--><aside>old</aside><!--/site-news--></body>"
+    assert splice_sidebar(page, block) == (
+        b"<main>x</main><!--site-news--><aside>new</aside><!--/site-news--></body>"
+    )
+    assert splice_sidebar(b"<main>no block</main>", block) is None
+    assert splice_sidebar(page + page, block) is None
+    assert splice_sidebar(b"<!--/site-news--> <!--site-news-->", block) is None
