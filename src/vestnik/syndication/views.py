@@ -27,7 +27,8 @@ def sitemap_index(request: HttpRequest) -> HttpResponse:
     )
     # Later pages as file names (sitemap-en-articles-p2.xml), not ?p=2: a static copy of
     # the site can serve a file, not a query string.
-    for item in response.context_data["sitemaps"]:  # type: ignore[attr-defined]
+    context = getattr(response, "context_data", None) or {}
+    for item in context.get("sitemaps", []):
         match = PAGE_QUERY.match(item.location)
         if match:
             item.location = f"{match['base']}-p{match['page']}.xml"
@@ -38,8 +39,9 @@ def sitemap_page(request: HttpRequest, section: str, page: str) -> HttpResponse:
     """Page 2, 3 … of a sitemap, at a path of its own (page 1 is sitemap-<section>.xml)."""
     if int(page) < 2 or page.startswith("0"):
         raise Http404("No such sitemap page")
-    request.GET = request.GET.copy()
-    request.GET["p"] = str(page)
+    query = request.GET.copy()
+    query["p"] = str(page)
+    request.GET = query  # type: ignore[assignment]
     return sitemap_section(request, section)
 
 
