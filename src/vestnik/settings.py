@@ -171,6 +171,8 @@ VESTNIK_FEED_ID_DATE = conf.env("VESTNIK_FEED_ID_DATE", "2026")
 VESTNIK_SITE_URL = conf.env("VESTNIK_SITE_URL", "")
 # The site's v3 onion service (e.g. "<56 characters>.onion"): pages send Onion-Location.
 VESTNIK_ONION_HOST = conf.env("VESTNIK_ONION_HOST", "")
+# vestnik publish builds a Pagefind index into the tree (search without the server); 0 = off.
+VESTNIK_PUBLISH_SEARCH = conf.env_bool("VESTNIK_PUBLISH_SEARCH", True)
 # Behind nginx or a CDN: the header with the client's address (e.g. X-Forwarded-For).
 VESTNIK_CLIENT_IP_HEADER = conf.env("VESTNIK_CLIENT_IP_HEADER", "")
 # --- editorial ---

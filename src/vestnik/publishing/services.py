@@ -15,7 +15,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.db import connection, connections
 
-from vestnik.publishing import origin, registry, signing
+from vestnik.publishing import origin, registry, signing, static_search
 from vestnik.publishing.pages import (
     Job,
     Site,
@@ -255,6 +255,7 @@ def publish(
             page = root_redirect_page(site.editions[0].get_absolute_url())
             writer.write("index.html", fingerprint("root", page), page)
 
+        static_search.build_index(writer, out)  # reads the pages written above; signed below
         manifest = signing.manifest_bytes(writer.files, build_id)
         (part / signing.MANIFEST).write_bytes(manifest)
         (part / signing.SIGNATURE).write_bytes(signing.sign(manifest, key))
