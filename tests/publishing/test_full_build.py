@@ -154,3 +154,22 @@ def test_every_page_of_a_split_sitemap_is_published(client, demo_site, tmp_path,
     assert pages and all(f"/{name}</loc>" in index for name in pages)
     for name in ["sitemap-en-articles.xml", *pages]:
         assert (result.path / name).read_bytes() == client.get(f"/{name}").content
+
+
+def test_the_number_of_queries_does_not_grow_with_the_articles(keys_home, tmp_path):
+    """Article pages load in chunks: no query per page (the case box included)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import ArticleFactory
+    from tests.publishing.factories import tiny_site
+
+    site = tiny_site(3)
+    section = site["sections"][2]
+    with CaptureQueriesContext(connection) as few:
+        publish(tmp_path / "a", full=True, workers=1)
+    for i in range(20):
+        ArticleFactory(section=section, slug=f"more-{i}")
+    with CaptureQueriesContext(connection) as many:
+        publish(tmp_path / "b", full=True, workers=1)
+    assert len(many.captured_queries) == len(few.captured_queries)

@@ -23,6 +23,7 @@ from django.db import connection
 from django.template import loader
 from django.test import RequestFactory
 from django.utils import timezone, translation
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from vestnik.content.models import (
@@ -232,13 +233,8 @@ class Site:
 
     def sidebar_block(self, edition_pk: int) -> bytes:
         """The edition's site-news block as every page of it carries it, markers included."""
-        cache: dict[int, bytes] = self.__dict__.setdefault("_sidebar_blocks", {})
-        if edition_pk not in cache:
-            d = self.data[edition_pk]
-            page = self._not_found_job(f"/{d.edition.code}/404.html", d.edition).render()
-            start = page.index(SIDEBAR_START)
-            cache[edition_pk] = page[start : page.index(SIDEBAR_END) + len(SIDEBAR_END)]
-        return cache[edition_pk]
+        html = self._site_news_html(self.data[edition_pk])
+        return SIDEBAR_START + html.encode() + SIDEBAR_END
 
     def page_context(self, d: EditionData) -> dict:
         return {
@@ -247,7 +243,18 @@ class Site:
             "sections": d.tree.top,
             "pages": d.menu,
             "site_news": d.sidebar,
+            # the same block on every page of the edition: rendered once, not per page
+            "site_news_html": self._site_news_html(d),
         }
+
+    def _site_news_html(self, d: EditionData) -> SafeString:
+        cache: dict[int, SafeString] = self.__dict__.setdefault("_site_news_cache", {})
+        if d.edition.pk not in cache:
+            context = {"edition": d.edition, "site_news": d.sidebar}
+            with translation.override(d.edition.language):
+                html = loader.get_template("vestnik_site/_site_news.html").render(context)
+            cache[d.edition.pk] = mark_safe(html)  # noqa: S308 - a rendered template
+        return cache[d.edition.pk]
 
     def alternates(self, edition: Edition) -> list[dict]:
         return [
@@ -482,7 +489,7 @@ class Site:
             )
             for article_id, pk, name, slug, edition_id in cursor.fetchall():
                 tags[article_id].append(Tag(id=pk, name=name, slug=slug, edition_id=edition_id))
-        extras = [fn(ids) for _name, fn in sorted(registry.article_inputs().items())]
+        extras = {name: fn(ids) for name, fn in sorted(registry.article_inputs().items())}
         for article in articles:
             listed = self.by_id.get(article.pk)
             if listed is None:
@@ -504,8 +511,12 @@ class Site:
                 (article.source.name, article.source.url) if article.source else None,
                 {k: [vars_of(o) for o in v] for k, v in cache.items()},
                 [(t.pk, t.get_absolute_url(), t.edition_id) for t in translations],
-                [extra.get(article.pk) for extra in extras],
+                [extra.get(article.pk) for extra in extras.values()],
             )  # fmt: skip
+            # the same inputs, for the apps' template tags: no query per page
+            article.publishing_inputs = {  # type: ignore[attr-defined]
+                name: extra.get(article.pk) for name, extra in extras.items()
+            }
             fp = page_fp(fp, d.sidebar_fp)
 
             def render(article=article, translations=translations, url=url, d=d) -> bytes:
