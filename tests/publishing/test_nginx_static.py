@@ -115,6 +115,11 @@ def test_pages_are_the_published_bytes_with_the_live_headers(served, client):
     assert home.headers["Content-Security-Policy"].startswith("default-src 'self'")
     assert live["X-Content-Type-Options"] == home.headers["X-Content-Type-Options"] == "nosniff"
     assert home.headers["X-Frame-Options"] == "DENY"
+    # WebAssembly (the static search) is allowed on the search pages only
+    assert "wasm-unsafe-eval" not in home.headers["Content-Security-Policy"]
+    search = get("/ru/search/?q=%D1%81%D1%83%D0%B4")
+    assert search.status == 200
+    assert "script-src 'self' 'wasm-unsafe-eval';" in search.headers["Content-Security-Policy"]
 
 
 def test_feeds_calendars_and_the_manifest_have_their_types(served):
