@@ -54,7 +54,8 @@ def snapshot(case: Case) -> dict:
         "court": Court.objects.filter(pk=case.court_id).values_list("slug", flat=True).first(),
         "number": case.number,
         "status": case.status,
-        "status_changed": _plain(case.status_changed),
+        # to the second, as the admin form keeps it
+        "status_changed": case.status_changed.replace(microsecond=0).isoformat(),
         "filed": _plain(case.filed),
         "follows": follows,
         "is_public": case.is_public,
