@@ -404,3 +404,27 @@ def test_editor_may_not_restore_another_editions_text(client, people, case_site,
     restore = f"{CASES}/{case_site['case'].pk}/revisions/{first.pk}/restore/"
     assert client.post(restore).status_code == 302
     assert titles(Case.objects.get(pk=case_site["case"].pk))["ru"] == "П. против России"
+
+
+def test_restore_refuses_to_hide_a_name_a_later_document_spells_out(
+    client, people, case_site, edit
+):
+    from tests.cases.files import pdf_bytes
+    from vestnik.cases import services
+
+    url, data = edit
+    hide = field_named(data, "parties", "name", "Ilya Kortnev").replace("-name", "-hide_name")
+    data[hide] = "on"
+    assert client.post(url, data).status_code == 302  # revisions 1 and 2: name hidden
+    data = form_data(client, url)
+    del data[hide]
+    assert client.post(url, data).status_code == 302  # revision 3: shown again
+    case = case_site["case"]
+    services.add_document(case, "letter.pdf", pdf_bytes("Letter from Ilya Kortnev"), "Letter")
+    hidden = case.revisions.get(number=2)
+    before = state()
+    response = client.post(f"{CASES}/{case.pk}/revisions/{hidden.pk}/restore/", follow=True)
+    assert response.status_code == 200
+    assert "names a party whose name is hidden" in response.content.decode()
+    assert state() == before
+    assert not AuditEntry.objects.filter(action="case.revision.restore").exists()

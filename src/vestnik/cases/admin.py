@@ -436,7 +436,13 @@ class CaseAdmin(admin.ModelAdmin):
             ids = set(Edition.objects.filter(code__in=codes).values_list("pk", flat=True))
             if ids - allowed:
                 raise PermissionDenied("The restore would change another edition's case text.")
-        new = revisions.restore(revision, request.user)
+        try:
+            new = revisions.restore(revision, request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return HttpResponseRedirect(
+                reverse("admin:vestnik_cases_case_revisions", args=[case.pk])
+            )
         messages.success(
             request, f"Revision #{revision.number} restored as revision #{new.number}."
         )

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.dateparse import parse_date, parse_datetime, parse_time
 
+from vestnik.cases import services
 from vestnik.cases.models import (
     Case,
     CaseArticle,
@@ -178,7 +179,8 @@ def restore(revision: CaseRevision, author=None) -> CaseRevision:
     """Put the case back as it was in `revision`; that makes a new revision and an audit entry.
 
     Documents: the metadata of those that still exist comes back; no file is deleted, and a
-    document removed since cannot come back this way.
+    document removed since cannot come back this way. Raises ValidationError (and changes
+    nothing) when the restored case would name a party whose name is hidden.
     """
     case = Case.objects.select_for_update().get(pk=revision.case_id)
     data = revision.data
@@ -253,6 +255,13 @@ def restore(revision: CaseRevision, author=None) -> CaseRevision:
     CaseArticle.objects.bulk_create(
         [CaseArticle(case=case, article_id=pk) for pk in sorted(wanted - have)]
     )
+
+    # Documents added since stay: none of the restored texts may name a now hidden party.
+    texts = [v for t in case.translations.all() for v in (t.title, t.short_name, t.summary)]
+    texts += [e.text for e in case.events.all()] + [e.venue for e in case.events.all()]
+    texts += [v for e in case.events.all() for v in e.text_translations.values()]
+    texts += [v for d in case.documents.all() for v in (d.title, d.official_id, d.text)]
+    services.check_hidden_names(case, [str(t) for t in texts])
 
     new = save_revision(case, author, comment=f"Restored revision #{revision.number}")
     from vestnik.editorial import audit
