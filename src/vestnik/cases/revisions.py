@@ -257,10 +257,13 @@ def restore(revision: CaseRevision, author=None) -> CaseRevision:
     )
 
     # Documents added since stay: none of the restored texts may name a now hidden party.
-    texts = [v for t in case.translations.all() for v in (t.title, t.short_name, t.summary)]
-    texts += [e.text for e in case.events.all()] + [e.venue for e in case.events.all()]
-    texts += [v for e in case.events.all() for v in e.text_translations.values()]
-    texts += [v for d in case.documents.all() for v in (d.title, d.official_id, d.text)]
+    texts: list[Any] = []
+    for t in case.translations.all():
+        texts += [t.title, t.short_name, t.summary]
+    for e in case.events.all():
+        texts += [e.text, e.venue, *dict(e.text_translations or {}).values()]
+    for d in case.documents.all():
+        texts += [d.title, d.official_id, d.text]
     services.check_hidden_names(case, [str(t) for t in texts])
 
     new = save_revision(case, author, comment=f"Restored revision #{revision.number}")
