@@ -257,14 +257,14 @@ def restore(revision: CaseRevision, author=None) -> CaseRevision:
     )
 
     # Documents added since stay: none of the restored texts may name a now hidden party.
-    texts: list[Any] = []
+    kept_texts: list[Any] = []
     for t in case.translations.all():
-        texts += [t.title, t.short_name, t.summary]
+        kept_texts += [t.title, t.short_name, t.summary]
     for e in case.events.all():
-        texts += [e.text, e.venue, *dict(e.text_translations or {}).values()]
+        kept_texts += [e.text, e.venue, *dict(e.text_translations or {}).values()]
     for d in case.documents.all():
-        texts += [d.title, d.official_id, d.text]
-    services.check_hidden_names(case, [str(t) for t in texts])
+        kept_texts += [d.title, d.official_id, d.text]
+    services.check_hidden_names(case, [str(t) for t in kept_texts])
 
     new = save_revision(case, author, comment=f"Restored revision #{revision.number}")
     from vestnik.editorial import audit
