@@ -57,6 +57,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # outside the page cache, so cached pages get it too and onion requests never do
+    "vestnik.publishing.onion.OnionLocationMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -167,6 +169,8 @@ VESTNIK_FEED_ID_AUTHORITY = conf.env("VESTNIK_FEED_ID_AUTHORITY", "")
 VESTNIK_FEED_ID_DATE = conf.env("VESTNIK_FEED_ID_DATE", "2026")
 # Absolute base of URLs in structured data when the request's host is not the public one.
 VESTNIK_SITE_URL = conf.env("VESTNIK_SITE_URL", "")
+# The site's v3 onion service (e.g. "<56 characters>.onion"): pages send Onion-Location.
+VESTNIK_ONION_HOST = conf.env("VESTNIK_ONION_HOST", "")
 # Behind nginx or a CDN: the header with the client's address (e.g. X-Forwarded-For).
 VESTNIK_CLIENT_IP_HEADER = conf.env("VESTNIK_CLIENT_IP_HEADER", "")
 # --- editorial ---

@@ -36,7 +36,7 @@ def test_demo_cases_in_both_editions(client, demo):
                 assert file.status_code == 200
                 sha = hashlib.sha256(b"".join(file.streaming_content)).hexdigest()
                 assert sha in page.select_one(".case-documents").get_text()
-            feed = client.get(case.get_absolute_url(code) + "feed/")
+            feed = client.get(case.get_absolute_url(code) + "atom.xml")
             assert ET.fromstring(feed.content).tag.endswith("feed")  # noqa: S314 - our own feed
             for name in services.hidden_names([case]):
                 assert name.encode() not in response.content

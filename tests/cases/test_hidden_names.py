@@ -19,7 +19,7 @@ def _public_outputs(client, case_site) -> dict[str, bytes]:
     for code in ("en", "ru"):
         base = f"/{code}/cases/"
         urls += [
-            base, f"{base}?court=echr", f"{base}{case.slug}/", f"{base}{case.slug}/feed/",
+            base, f"{base}?court=echr", f"{base}{case.slug}/", f"{base}{case.slug}/atom.xml",
             f"{base}{case.slug}/hearing-{hearing.pk}.ics",
         ]  # fmt: skip
     urls += [a.get_absolute_url() for a in case_site["articles"]]

@@ -80,9 +80,10 @@ def test_article_page_says_it_is_part_of_the_case(client, case_site):
 
 
 def test_atom_feed_follows_one_case(client, case_site):
-    response = client.get("/en/cases/petrova-v-russia/feed/")
+    response = client.get("/en/cases/petrova-v-russia/atom.xml")
     assert response.status_code == 200 and "atom+xml" in response["Content-Type"]
     root = ET.fromstring(response.content)  # noqa: S314 - our own feed
+    assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
     titles = [e.findtext(f"{ATOM}title") for e in root.iter(f"{ATOM}entry")]
     assert titles[0].startswith("Hearing: ")
     assert "Article: Court asks government" in titles
@@ -91,7 +92,7 @@ def test_atom_feed_follows_one_case(client, case_site):
     assert len(set(ids)) == len(ids) and all(i.startswith("http://testserver/") for i in ids)
     page = soup(client.get("/en/cases/petrova-v-russia/"))
     feeds = [link["href"] for link in page.find_all("link", type="application/atom+xml")]
-    assert "/en/cases/petrova-v-russia/feed/" in feeds
+    assert "/en/cases/petrova-v-russia/atom.xml" in feeds
 
 
 def test_hearing_calendar_file(client, case_site):
@@ -146,7 +147,7 @@ def test_bad_filters_are_a_clear_404(client, case_site, query):
 
 @pytest.mark.parametrize(
     "url",
-    ["/en/cases/no-such-case/", "/en/cases/no-such-case/feed/", "/xx/cases/",
+    ["/en/cases/no-such-case/", "/en/cases/no-such-case/atom.xml", "/xx/cases/",
      "/en/cases/petrova-v-russia/hearing-99999.ics", "/en/cases/documents/abc/x.pdf",
      "/en/cases/%D0%B4%D0%B5%D0%BB%D0%BE/"],
 )  # fmt: skip
@@ -216,6 +217,12 @@ def test_api_data_of_a_case_has_no_hidden_names(case_site, en):
 def test_every_public_url_answers(client, case_site, en, ru):
     for edition in (en, ru):
         urls = services.public_urls(edition)
-        assert f"/{edition.code}/cases/petrova-v-russia/feed/" in urls
+        assert f"/{edition.code}/cases/petrova-v-russia/atom.xml" in urls
         for url in urls:
             assert client.get(url).status_code == 200, url
+
+
+def test_the_old_feed_address_redirects_to_the_atom_file(client, case_site):
+    response = client.get("/en/cases/petrova-v-russia/feed/")
+    assert response.status_code == 301
+    assert response["Location"] == "/en/cases/petrova-v-russia/atom.xml"

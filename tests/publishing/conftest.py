@@ -15,8 +15,12 @@ from vestnik.content.demo import load_demo
 
 
 @pytest.fixture
-def keys_home(tmp_path, monkeypatch):
-    """A VESTNIK_HOME of the test's own, so the publishing key is generated there."""
+def keys_home(tmp_path, monkeypatch, settings):
+    """A VESTNIK_HOME of the test's own, so the publishing key is generated there.
+
+    The published origin is the test client's, so published bytes equal live responses.
+    """
+    settings.VESTNIK_SITE_URL = "http://testserver"
     home = tmp_path / "home"
     monkeypatch.setenv("VESTNIK_HOME", str(home))
     return home

@@ -123,3 +123,22 @@ def test_registered_urls_are_published_with_live_bytes(client, demo_site, tmp_pa
             publish(tmp_path / "out", workers=1)
     finally:
         registry.unregister_urls("test.key")
+
+
+def test_a_publish_names_the_public_site_whatever_the_allowed_hosts(demo_site, tmp_path, settings):
+    """The publisher renders without a request: it must not trip Django's Host check."""
+    settings.ALLOWED_HOSTS = ["news.example.org"]
+    settings.VESTNIK_SITE_URL = "https://mirror.example.net"
+    result = publish(tmp_path / "out")
+    files = tree_files(result.path)
+    home = files["en/index.html"].decode()
+    assert 'content="https://mirror.example.net/en/"' in home
+    assert not [rel for rel, body in files.items() if b"testserver" in body]
+
+
+def test_without_a_site_url_the_first_allowed_host_is_the_origin(demo_site, tmp_path, settings):
+    settings.ALLOWED_HOSTS = ["*", ".example.org", "news.example.org"]
+    settings.VESTNIK_SITE_URL = ""
+    result = publish(tmp_path / "out")
+    home = (result.path / "en" / "index.html").read_text()
+    assert 'content="http://news.example.org/en/"' in home

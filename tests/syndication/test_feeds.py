@@ -36,6 +36,7 @@ def test_every_feed_parses_without_errors(client, site, path, kind):
     assert response["Content-Type"].startswith(expected)
     assert parsed.version == ("atom10" if kind == "atom" else "rss20")
     assert parsed.entries
+    assert parsed.feed.language == path.split("/")[1]
 
 
 def test_section_feed_includes_subsections(client, site):

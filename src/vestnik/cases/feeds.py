@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 
 from vestnik.cases import services
 from vestnik.cases.models import Case, CaseTranslation
@@ -29,6 +30,11 @@ class CaseFeed(Feed):
             "case": case, "text": text, "edition": ed, "entries": entries[::-1][:MAX_ITEMS],
             "origin": request.build_absolute_uri("/").rstrip("/"),
         }  # fmt: skip
+
+    def get_feed(self, obj, request: HttpRequest):
+        # the feed's xml:lang is the active language while Django builds it
+        with override(obj["edition"].language):
+            return super().get_feed(obj, request)
 
     def title(self, obj) -> str:
         text: CaseTranslation = obj["text"]

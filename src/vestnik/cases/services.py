@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -321,6 +322,26 @@ def cases_of_article(article: Article) -> list[CaseTranslation]:
     )
 
 
+def article_case_keys(article_ids: list[int]) -> dict[int, list[tuple]]:
+    """What each article's "part of the case" box shows, for the static publisher (2 queries)."""
+    links = list(
+        CaseArticle.objects.filter(article_id__in=article_ids, case__is_public=True)
+        .order_by("article_id", "case_id")
+        .values_list("article_id", "case_id", "case__slug", "case__status")
+    )
+    titles: dict[int, list[tuple]] = defaultdict(list)
+    for case_id, edition_id, title in (
+        CaseTranslation.objects.filter(case_id__in={link[1] for link in links})
+        .order_by("case_id", "edition_id")
+        .values_list("case_id", "edition_id", "title")
+    ):
+        titles[case_id].append((edition_id, title))
+    keys: dict[int, list[tuple]] = defaultdict(list)
+    for article_id, case_id, slug, status in links:
+        keys[article_id].append((case_id, slug, status, titles[case_id]))
+    return dict(keys)
+
+
 def find_by_number(query: str) -> QuerySet[Case]:
     from vestnik.cases.numbers import lookup_key
 
@@ -421,7 +442,7 @@ def public_urls(edition: Edition) -> list[str]:
         "documents", "events"
     ):
         base = case.get_absolute_url(code)
-        urls += [base, f"{base}feed/"]
+        urls += [base, f"{base}atom.xml"]
         urls += [
             f"{base}hearing-{e.pk}.ics"
             for e in case.events.all()

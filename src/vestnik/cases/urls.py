@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
 from vestnik.cases import feeds, views
 
@@ -11,7 +12,13 @@ urlpatterns = [
         name="document",
     ),
     path("<slug:edition>/cases/<slug:slug>/", views.case_page, name="case"),
-    path("<slug:edition>/cases/<slug:slug>/feed/", feeds.CaseFeed(), name="feed"),
+    # a file name with the type's extension, so a static copy is served as Atom, not HTML
+    path("<slug:edition>/cases/<slug:slug>/atom.xml", feeds.CaseFeed(), name="feed"),
+    path(
+        "<slug:edition>/cases/<slug:slug>/feed/",
+        RedirectView.as_view(pattern_name="cases:feed", permanent=True),
+        name="feed_old",
+    ),
     path(
         "<slug:edition>/cases/<slug:slug>/hearing-<int:pk>.ics",
         views.hearing_ics,

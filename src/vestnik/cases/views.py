@@ -157,7 +157,7 @@ def case_page(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
         case=case, text=text, title=text.title, court=case.court.name_in(code), subjects=subjects,
         parties=parties, entries=entries, documents=documents, alternates=others,
         canonical=case.get_absolute_url(code),
-        feed_url=f"{case.get_absolute_url(code)}feed/",
+        feed_url=f"{case.get_absolute_url(code)}atom.xml",
         ld=json_ld(
             _structured_data(request, case, text, parties, entries, documents, subjects, code)
         ),

@@ -7,6 +7,6 @@ class PublishingConfig(AppConfig):
     verbose_name = "Static publishing"
 
     def ready(self) -> None:
-        from vestnik.publishing import hooks
+        from vestnik.publishing import hooks, onion  # noqa: F401 - onion registers its check
 
         hooks.connect()

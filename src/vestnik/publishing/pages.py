@@ -36,6 +36,7 @@ from vestnik.content.models import (
     Section,
     Tag,
 )
+from vestnik.publishing import origin, registry
 from vestnik.site import queries, views
 
 CODE_VERSION = "1"
@@ -126,7 +127,8 @@ class Site:
     def __init__(self) -> None:
         self.now = timezone.now()
         self.code_fp = code_fingerprint()
-        self.factory = RequestFactory()
+        self.scheme, self.host = origin.site_origin()
+        self.factory = RequestFactory(HTTP_HOST=self.host)
         self.editions = list(Edition.objects.all())
         self.data: dict[int, EditionData] = {}
         for ed in self.editions:
@@ -181,7 +183,7 @@ class Site:
                 self.groups[a.translation_group].append(a)
 
     def render(self, template: str, context: dict, url: str, edition: Edition | None) -> bytes:
-        request = self.factory.get(url)
+        request = self.factory.get(url, secure=origin.is_secure(self.scheme))
         request.edition = edition  # type: ignore[attr-defined]
         request.editions = self.editions  # type: ignore[attr-defined]
         with translation.override(edition.language if edition else None):
@@ -421,6 +423,7 @@ class Site:
             )
             for article_id, pk, name, slug, edition_id in cursor.fetchall():
                 tags[article_id].append(Tag(id=pk, name=name, slug=slug, edition_id=edition_id))
+        extras = [fn(ids) for _name, fn in sorted(registry.article_inputs().items())]
         for article in articles:
             listed = self.by_id.get(article.pk)
             if listed is None:
@@ -442,6 +445,7 @@ class Site:
                 (article.source.name, article.source.url) if article.source else None,
                 {k: [vars_of(o) for o in v] for k, v in cache.items()},
                 [(t.pk, t.get_absolute_url(), t.edition_id) for t in translations],
+                [extra.get(article.pk) for extra in extras],
             )  # fmt: skip
 
             def render(article=article, translations=translations, url=url, d=d) -> bytes:

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.db import connection, connections
 
-from vestnik.publishing import registry, signing
+from vestnik.publishing import origin, registry, signing
 from vestnik.publishing.pages import Job, Site, fingerprint
 from vestnik.publishing.tree import (
     BUILDS,
@@ -168,17 +168,18 @@ def _provider_files(writer: BuildWriter) -> None:
         return
     from django.test import Client
 
-    # the same request host as the pages rendered in pages.py, so every file of a tree
-    # names one origin (absolute URLs in structured data come from VESTNIK_SITE_URL when set)
-    client = Client()
+    # the same origin as the pages rendered in pages.py, so every file of a tree names one
+    scheme, host = origin.site_origin()
+    client = Client(HTTP_HOST=host)
     for name, provider in sorted(providers.items()):
         for url in provider():
-            response = client.get(url)
+            response = client.get(url, secure=origin.is_secure(scheme))
             if response.status_code != 200:
                 raise PublishError(f"{name}: {url} answered {response.status_code}")
             body = b"".join(response) if response.streaming else response.content
-            rel = url_to_relpath(url)
-            writer.write(rel, fingerprint("url", body), body)
+            rel, fp = url_to_relpath(url), fingerprint("url", body)
+            if not writer.reuse(rel, fp):
+                writer.write(rel, fp, body)
 
 
 def root_redirect_page(target: str) -> bytes:
@@ -203,7 +204,7 @@ def publish(
         raise PublishError("--keep must be at least 1")
     out = Path(out).resolve()
     start = time.perf_counter()
-    with publish_lock(out, wait):
+    with publish_lock(out, wait), origin.allowed(origin.site_origin()[1]):
         prune(out, keep + 1)  # leftovers of killed publishers first
         previous, prev_files, prev_fps = (None, {}, {}) if full else read_previous(out)
         key = signing.signing_key()

@@ -90,7 +90,16 @@ class BuildWriter:
     def _open_dir(self, rel: str) -> None:
         parent = rel.rpartition("/")[0]
         if parent and parent not in self._dirs:
-            os.makedirs(self.root / parent, exist_ok=True)
+            # one mkdir when the grandparent is known to exist (most pages); else makedirs
+            grand = parent.rpartition("/")[0]
+            if not grand or grand in self._dirs:
+                try:
+                    os.mkdir(self.root / parent)
+                except FileExistsError:
+                    pass
+            else:
+                os.makedirs(self.root / parent, exist_ok=True)
+                self._dirs.add(grand)
             self._dirs.add(parent)
 
     def claim(self, rel: str, fp: str) -> None:

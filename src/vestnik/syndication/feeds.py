@@ -127,8 +127,11 @@ class ArticleFeed(Feed):
     def author_name(self, obj: FeedScope) -> str:
         return obj.edition.site_title or "vestnik"
 
-    def language(self, obj: FeedScope) -> str:  # type: ignore[override]
-        return obj.edition.language
+    def get_feed(self, obj: FeedScope, request: HttpRequest):
+        # Django reads the feed's language from the active language (`language` is a plain
+        # attribute there, not a per-object method): the edition's language while it builds.
+        with override(obj.edition.language):
+            return super().get_feed(obj, request)
 
     def items(self, obj: FeedScope) -> list:
         for item in obj.items:
