@@ -142,3 +142,34 @@ def test_without_a_site_url_the_first_allowed_host_is_the_origin(demo_site, tmp_
     result = publish(tmp_path / "out")
     home = (result.path / "en" / "index.html").read_text()
     assert 'content="http://news.example.org/en/"' in home
+
+
+def test_every_page_of_a_split_sitemap_is_published(client, demo_site, tmp_path, monkeypatch):
+    from vestnik.syndication import sitemaps
+
+    monkeypatch.setattr(sitemaps.EditionArticlesSitemap, "limit", 10)
+    result = publish(tmp_path / "out")
+    index = (result.path / "sitemap.xml").read_text()
+    pages = sorted(p.name for p in result.path.glob("sitemap-en-articles-p*.xml"))
+    assert pages and all(f"/{name}</loc>" in index for name in pages)
+    for name in ["sitemap-en-articles.xml", *pages]:
+        assert (result.path / name).read_bytes() == client.get(f"/{name}").content
+
+
+def test_the_number_of_queries_does_not_grow_with_the_articles(keys_home, tmp_path):
+    """Article pages load in chunks: no query per page (the case box included)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import ArticleFactory
+    from tests.publishing.factories import tiny_site
+
+    site = tiny_site(3)
+    section = site["sections"][2]
+    with CaptureQueriesContext(connection) as few:
+        publish(tmp_path / "a", full=True, workers=1)
+    for i in range(20):
+        ArticleFactory(section=section, slug=f"more-{i}")
+    with CaptureQueriesContext(connection) as many:
+        publish(tmp_path / "b", full=True, workers=1)
+    assert len(many.captured_queries) == len(few.captured_queries)

@@ -153,15 +153,26 @@ def test_an_edit_rewrites_the_article_and_its_lists_not_other_articles(keys_home
     article = site["articles"][4]  # not in the sidebar's text? it is: title changes it
     article.show_in_site_news = False
     SiteNewsItem.objects.filter(article=article).delete()
-    publish(tmp_path / "out", workers=1)
+    before = publish(tmp_path / "out", workers=1)
     article.subtitle = "A new deck"  # subtitle shows on the article and in teasers only
     article.save()
     result = publish(tmp_path / "out", workers=1)
-    changed = result.rendered
-    # the article, its lists, and the feeds and sitemaps that carry it: not the other articles
-    assert 1 <= changed <= 20, changed
-    other = site["articles"][1]
-    assert (result.path / other.get_absolute_url().lstrip("/") / "index.html").exists()
+    assert result.rendered >= 1
+
+    def page(build: Path, a: Article) -> Path:
+        return build / a.get_absolute_url().lstrip("/") / "index.html"
+
+    assert "A new deck" in page(result.path, article).read_text()
+    assert page(result.path, article).stat().st_ino != page(before.path, article).stat().st_ino
+    # every other article page is the previous build's file, hard-linked, not rewritten
+    others = [a for a in site["articles"] if a.pk != article.pk] + [site["ru_article"]]
+    for other in others:
+        assert page(result.path, other).stat().st_ino == page(before.path, other).stat().st_ino
+    # and so are the lists that do not show it (another section's first page)
+    press = site["sections"][2]
+    assert press.pk != article.section_id
+    listing = press.get_absolute_url().lstrip("/") + "index.html"
+    assert (result.path / listing).stat().st_ino == (before.path / listing).stat().st_ino
 
 
 def test_publishing_from_the_back_office_republishes_on_commit(
@@ -179,3 +190,37 @@ def test_publishing_from_the_back_office_republishes_on_commit(
     with django_capture_on_commit_callbacks(execute=True):
         services.unpublish_article(article)
     assert not (out / "current" / "en" / "news" / "fresh" / "index.html").exists()
+
+
+def test_a_site_news_item_splices_the_sidebar_instead_of_rendering_every_page(
+    keys_home, tmp_path, client
+):
+    site = tiny_site(6)
+    publish(tmp_path / "out", workers=1)
+    services.add_site_news(site["en"], title="Annual report is out", link_url="/en/about/")
+    result = publish(tmp_path / "out", workers=1)
+    # the English article pages only got the new block; the site-news list was rendered
+    assert result.spliced >= len(site["articles"])
+    assert result.rendered < result.spliced
+    for article in site["articles"]:
+        path = result.path / article.get_absolute_url().lstrip("/") / "index.html"
+        assert path.read_bytes() == client.get(article.get_absolute_url()).content
+        assert "Annual report is out" in path.read_text()
+    # the Russian edition's sidebar did not change: its pages are the same files
+    ru = site["ru_article"].get_absolute_url().lstrip("/") + "index.html"
+    assert "Annual report is out" not in (result.path / ru).read_text()
+    full = publish(tmp_path / "full", full=True, workers=1)
+    assert comparable(result.path) == comparable(full.path)
+
+
+def test_a_page_without_one_sidebar_block_is_rendered_not_spliced():
+    from vestnik.publishing.pages import splice_sidebar
+
+    block = b"<!--site-news--><aside>new</aside><!--/site-news-->"
+    page = b"<main>x</main><!--site-news--><aside>old</aside><!--/site-news--></body>"
+    assert splice_sidebar(page, block) == (
+        b"<main>x</main><!--site-news--><aside>new</aside><!--/site-news--></body>"
+    )
+    assert splice_sidebar(b"<main>no block</main>", block) is None
+    assert splice_sidebar(page + page, block) is None
+    assert splice_sidebar(b"<!--/site-news--> <!--site-news-->", block) is None

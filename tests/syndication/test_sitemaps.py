@@ -126,11 +126,17 @@ def test_article_sitemaps_split_at_the_limit(client, site, monkeypatch, index_sc
     monkeypatch.setattr(sitemaps.EditionArticlesSitemap, "limit", 10)
     root = ET.fromstring(fetch(client, "/sitemap.xml"))  # noqa: S314
     locs = [e.text for e in root.findall("sm:sitemap/sm:loc", NS)]
-    assert "http://testserver/sitemap-en-articles.xml?p=3" in locs
-    assert "http://testserver/sitemap-en-articles.xml?p=4" not in locs
-    third = ET.fromstring(fetch(client, "/sitemap-en-articles.xml?p=3"))  # noqa: S314
+    assert "http://testserver/sitemap-en-articles.xml" in locs
+    assert "http://testserver/sitemap-en-articles-p3.xml" in locs  # a file name, not ?p=3
+    assert "http://testserver/sitemap-en-articles-p4.xml" not in locs
+    third = ET.fromstring(fetch(client, "/sitemap-en-articles-p3.xml"))  # noqa: S314
     assert len(third.findall("sm:url", NS)) == 5
-    assert client.get("/sitemap-en-articles.xml?p=4").status_code == 404
+    assert fetch(client, "/sitemap-en-articles.xml?p=3") == fetch(
+        client, "/sitemap-en-articles-p3.xml"
+    )
+    for missing in ("/sitemap-en-articles-p4.xml", "/sitemap-en-articles-p1.xml",
+                    "/sitemap-en-articles.xml?p=4", "/sitemap-nope-p2.xml"):  # fmt: skip
+        assert client.get(missing).status_code == 404, missing
     assert sitemaps.EditionArticlesSitemap.__mro__[1].limit == 50000
 
 

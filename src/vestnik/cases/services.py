@@ -311,15 +311,43 @@ def timeline(case: Case, edition: Edition) -> list[TimelineEntry]:
 
 def cases_of_article(article: Article) -> list[CaseTranslation]:
     """The cases an article belongs to, in the article's edition (one query)."""
-    return list(
-        CaseTranslation.objects.filter(
-            edition_id=article.edition_id,
-            case__is_public=True,
-            case__article_links__article=article,
-        )
-        .select_related("case")
-        .order_by("title")
-    )
+    texts = CaseTranslation.objects.filter(
+        edition_id=article.edition_id,
+        case__is_public=True,
+        case__article_links__article=article,
+    ).select_related("case")
+    # sorted here, not by the database, so every database and article_case_box agree
+    return sorted(texts, key=lambda t: (t.title, t.case_id))
+
+
+def article_case_box(article: Article, keys: list[tuple] | None) -> list[dict]:
+    """ "This article is part of the case …" entries; `keys` from article_case_keys, or
+    None to read them from the database."""
+    code = article.edition.code
+    if keys is None:
+        return [
+            {
+                "title": text.title,
+                "url": text.case.get_absolute_url(code),
+                "status": Case.Status(text.case.status).label,
+                "status_key": text.case.status,
+            }
+            for text in cases_of_article(article)
+        ]
+    entries = []
+    for case_id, slug, status, titles in keys:
+        title = next((t for ed, t in titles if ed == article.edition_id), None)
+        if title is not None:
+            entries.append((title, case_id, slug, status))
+    return [
+        {
+            "title": title,
+            "url": f"/{code}/cases/{slug}/",
+            "status": Case.Status(status).label,
+            "status_key": status,
+        }
+        for title, _case_id, slug, status in sorted(entries)
+    ]
 
 
 def article_case_keys(article_ids: list[int]) -> dict[int, list[tuple]]:

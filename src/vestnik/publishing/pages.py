@@ -23,6 +23,7 @@ from django.db import connection
 from django.template import loader
 from django.test import RequestFactory
 from django.utils import timezone, translation
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from vestnik.content.models import (
@@ -104,11 +105,48 @@ class SourceRef:
 
 @dataclass
 class Job:
-    """One file of the tree: its URL path, fingerprint and how to render it."""
+    """One file of the tree: its URL path, fingerprint and how to render it.
+
+    `sidebar` is the edition whose "News of site" block the page carries: when only that
+    block changed, the previous file is reused with the new block spliced in (see
+    `SIDEBAR_START`), instead of rendering the page again.
+    """
 
     url: str
     fp: str
     render: Callable[[], bytes]
+    sidebar: int | None = None
+
+
+# The site-news block of every page sits between these markers (site/templates/base.html).
+# Sanitised article bodies never hold HTML comments, so they cannot fake one.
+SIDEBAR_START = b"<!--site-news-->"
+SIDEBAR_END = b"<!--/site-news-->"
+FP_SEPARATOR = "~"
+
+
+def page_fp(base: str, sidebar_fp: str) -> str:
+    """A page's fingerprint: its own inputs, then its site-news block's."""
+    return f"{base}{FP_SEPARATOR}{sidebar_fp}"
+
+
+def sidebar_only_changed(old_fp: str | None, new_fp: str) -> bool:
+    if not old_fp or FP_SEPARATOR not in old_fp or FP_SEPARATOR not in new_fp:
+        return False
+    old_base, _, old_side = old_fp.partition(FP_SEPARATOR)
+    new_base, _, new_side = new_fp.partition(FP_SEPARATOR)
+    return old_base == new_base and old_side != new_side
+
+
+def splice_sidebar(previous: bytes, block: bytes) -> bytes | None:
+    """`previous` with its site-news block replaced by `block`; None if it has no one block."""
+    if previous.count(SIDEBAR_START) != 1 or previous.count(SIDEBAR_END) != 1:
+        return None
+    start = previous.index(SIDEBAR_START)
+    end = previous.index(SIDEBAR_END) + len(SIDEBAR_END)
+    if end <= start:
+        return None
+    return previous[:start] + block + previous[end:]
 
 
 @dataclass
@@ -118,6 +156,7 @@ class EditionData:
     menu: list[Page]
     sidebar: list[queries.SiteNewsEntry]
     chrome_fp: str = ""
+    sidebar_fp: str = ""
     articles: list[Listed] = field(default_factory=list)
 
 
@@ -141,6 +180,9 @@ class Site:
                 self.code_fp, editions_fp, vars_of(d.edition),
                 [vars_of(s) for s in d.tree.sections],
                 [(p.pk, p.title, p.slug) for p in d.menu],
+            )  # fmt: skip
+            d.sidebar_fp = fingerprint(
+                self.code_fp, vars_of(d.edition),
                 [(e.pk, e.display_title, e.url, e.added) for e in d.sidebar],
             )  # fmt: skip
         self.by_id: dict[int, Listed] = {}
@@ -189,6 +231,11 @@ class Site:
         with translation.override(edition.language if edition else None):
             return loader.get_template(template).render(context, request).encode()
 
+    def sidebar_block(self, edition_pk: int) -> bytes:
+        """The edition's site-news block as every page of it carries it, markers included."""
+        html = self._site_news_html(self.data[edition_pk])
+        return SIDEBAR_START + html.encode() + SIDEBAR_END
+
     def page_context(self, d: EditionData) -> dict:
         return {
             "edition": d.edition,
@@ -196,7 +243,18 @@ class Site:
             "sections": d.tree.top,
             "pages": d.menu,
             "site_news": d.sidebar,
+            # the same block on every page of the edition: rendered once, not per page
+            "site_news_html": self._site_news_html(d),
         }
+
+    def _site_news_html(self, d: EditionData) -> SafeString:
+        cache: dict[int, SafeString] = self.__dict__.setdefault("_site_news_cache", {})
+        if d.edition.pk not in cache:
+            context = {"edition": d.edition, "site_news": d.sidebar}
+            with translation.override(d.edition.language):
+                html = loader.get_template("vestnik_site/_site_news.html").render(context)
+            cache[d.edition.pk] = mark_safe(html)  # noqa: S308 - a rendered template
+        return cache[d.edition.pk]
 
     def alternates(self, edition: Edition) -> list[dict]:
         return [
@@ -240,8 +298,11 @@ class Site:
             if by_top[section.path]:
                 blocks.append({"section": section, "articles": by_top[section.path]})
         url = d.edition.get_absolute_url()
-        fp = fingerprint(
-            d.chrome_fp, "home", [[a.key() for a in by_top[s.path]] for s in d.tree.top]
+        fp = page_fp(
+            fingerprint(
+                d.chrome_fp, "home", [[a.key() for a in by_top[s.path]] for s in d.tree.top]
+            ),
+            d.sidebar_fp,
         )
 
         def render() -> bytes:
@@ -251,11 +312,13 @@ class Site:
             )
             return self.render("vestnik_site/home.html", context, url, d.edition)
 
-        return Job(url, fp, render)
+        return Job(url, fp, render, d.edition.pk)
 
     def _not_found_job(self, url: str, edition: Edition | None) -> Job:
         d = self.data.get(edition.pk) if edition else None
         fp = fingerprint(d.chrome_fp if d else self.code_fp, "404")
+        if d is not None:
+            fp = page_fp(fp, d.sidebar_fp)
 
         def render() -> bytes:
             context: dict = {"edition": edition, "title": None}
@@ -265,7 +328,7 @@ class Site:
                 context["title"] = _("Page not found")
             return self.render("vestnik_site/404.html", context, url, edition)
 
-        return Job(url, fp, render)
+        return Job(url, fp, render, d.edition.pk if d else None)
 
     def _paged(
         self, d: EditionData, items: list, base: str, kind: str, extra: Callable[[], dict],
@@ -277,9 +340,12 @@ class Site:
             if not empty_ok and not page_obj.object_list:
                 continue
             url = base if number == 1 else f"{base}page/{number}/"
-            fp = fingerprint(
-                d.chrome_fp, kind, url, paginator.num_pages,
-                [item_key(x) for x in page_obj.object_list],
+            fp = page_fp(
+                fingerprint(
+                    d.chrome_fp, kind, url, paginator.num_pages,
+                    [item_key(x) for x in page_obj.object_list],
+                ),
+                d.sidebar_fp,
             )  # fmt: skip
 
             def render(page_obj=page_obj, url=url) -> bytes:
@@ -288,7 +354,7 @@ class Site:
                     context.update(views._page_links(page_obj, base), **extra(), canonical=url)
                 return self.render(template, context, url, d.edition)
 
-            yield Job(url, fp, render)
+            yield Job(url, fp, render, d.edition.pk)
 
     def _site_news_jobs(self, d: EditionData) -> Iterator[Job]:
         items = list(queries.site_news(d.edition))
@@ -378,14 +444,14 @@ class Site:
             )  # fmt: skip
 
     def _plain_page_job(self, d: EditionData, page: Page, url: str) -> Job:
-        fp = fingerprint(d.chrome_fp, "page", vars_of(page))
+        fp = page_fp(fingerprint(d.chrome_fp, "page", vars_of(page)), d.sidebar_fp)
 
         def render() -> bytes:
             context = self.page_context(d)
             context.update(page=page, title=page.title, canonical=url)
             return self.render("vestnik_site/page.html", context, url, d.edition)
 
-        return Job(url, fp, render)
+        return Job(url, fp, render, d.edition.pk)
 
     # -- articles -----------------------------------------------------------------------
 
@@ -423,7 +489,7 @@ class Site:
             )
             for article_id, pk, name, slug, edition_id in cursor.fetchall():
                 tags[article_id].append(Tag(id=pk, name=name, slug=slug, edition_id=edition_id))
-        extras = [fn(ids) for _name, fn in sorted(registry.article_inputs().items())]
+        extras = {name: fn(ids) for name, fn in sorted(registry.article_inputs().items())}
         for article in articles:
             listed = self.by_id.get(article.pk)
             if listed is None:
@@ -445,8 +511,13 @@ class Site:
                 (article.source.name, article.source.url) if article.source else None,
                 {k: [vars_of(o) for o in v] for k, v in cache.items()},
                 [(t.pk, t.get_absolute_url(), t.edition_id) for t in translations],
-                [extra.get(article.pk) for extra in extras],
+                [extra.get(article.pk) for extra in extras.values()],
             )  # fmt: skip
+            # the same inputs, for the apps' template tags: no query per page
+            article.publishing_inputs = {  # type: ignore[attr-defined]
+                name: extra.get(article.pk) for name, extra in extras.items()
+            }
+            fp = page_fp(fp, d.sidebar_fp)
 
             def render(article=article, translations=translations, url=url, d=d) -> bytes:
                 context = self.page_context(d)
@@ -462,7 +533,7 @@ class Site:
                 )
                 return self.render("vestnik_site/article.html", context, url, d.edition)
 
-            yield Job(url, fp, render)
+            yield Job(url, fp, render, d.edition.pk)
 
 
 def vars_of(obj: object) -> list:

@@ -23,7 +23,9 @@ changes:
     register_article_inputs("cases", lambda ids: {article_id: (case status, title…)})
 
 The function gets a list of article ids and returns, for those it concerns, any value
-that can be compared (its repr goes into the page's fingerprint).
+that can be compared (its repr goes into the page's fingerprint). While rendering, each
+article carries them as `article.publishing_inputs[name]` (None for an article the
+function did not mention), so the app's template tag need not query again.
 """
 
 from __future__ import annotations

@@ -16,7 +16,13 @@ from django.contrib.staticfiles import finders
 from django.db import connection, connections
 
 from vestnik.publishing import origin, registry, signing
-from vestnik.publishing.pages import Job, Site, fingerprint
+from vestnik.publishing.pages import (
+    Job,
+    Site,
+    fingerprint,
+    sidebar_only_changed,
+    splice_sidebar,
+)
 from vestnik.publishing.tree import (
     BUILDS,
     PART,
@@ -43,6 +49,7 @@ class PublishResult:
     linked: int
     seconds: float
     incremental: bool
+    spliced: int = 0
 
 
 def default_workers() -> int:
@@ -64,17 +71,27 @@ def _die_with_parent() -> None:
         pass
 
 
+def _emit(site: Site, writer: BuildWriter, job: Job) -> None:
+    """Link the unchanged page, splice a new site-news block into it, or render it."""
+    rel = url_to_relpath(job.url)
+    if writer.reuse(rel, job.fp):
+        return
+    if job.sidebar is not None and sidebar_only_changed(writer.prev_fps.get(rel), job.fp):
+        old = writer.previous_bytes(rel)
+        new = splice_sidebar(old, site.sidebar_block(job.sidebar)) if old is not None else None
+        if new is not None:
+            writer.write(rel, job.fp, new, spliced=True)
+            return
+    writer.write(rel, job.fp, job.render())
+
+
 def _run_share(
     site: Site, writer: BuildWriter, jobs: list[Job], article_ids: list[int], claimed: set[str]
 ) -> None:
     for job in jobs:
-        rel = url_to_relpath(job.url)
-        if not writer.reuse(rel, job.fp):
-            writer.write(rel, job.fp, job.render())
+        _emit(site, writer, job)
     for job in site.article_jobs(article_ids, claimed):
-        rel = url_to_relpath(job.url)
-        if not writer.reuse(rel, job.fp):
-            writer.write(rel, job.fp, job.render())
+        _emit(site, writer, job)
 
 
 def _render_all(
@@ -95,7 +112,9 @@ def _render_all(
             code = 0
             try:
                 _run_share(site, writer, jobs[index::workers], ids[index::workers], claimed)
-                payload = pickle.dumps(("ok", writer.files, writer.fps, writer.rendered))
+                payload = pickle.dumps(
+                    ("ok", writer.files, writer.fps, writer.rendered, writer.spliced)
+                )
             except BaseException:  # noqa: BLE001 - reported to the parent
                 payload = pickle.dumps(("error", traceback.format_exc()))
                 code = 1
@@ -119,11 +138,12 @@ def _render_all(
             if result[0] != "ok":
                 failure = failure or result[1]
                 continue
-            _, files, fps, rendered = result
+            _, files, fps, rendered, spliced = result
             writer.files.update(files)
             writer.fps.update(fps)
             writer.rendered += rendered
-            writer.linked += len(files) - rendered
+            writer.spliced += spliced
+            writer.linked += len(files) - rendered - spliced
     if failure:
         raise PublishError(f"rendering failed:\n{failure}")
 
@@ -245,7 +265,7 @@ def publish(
         prune(out, keep)
     return PublishResult(
         build_id, final, len(writer.files), writer.rendered, writer.linked,
-        time.perf_counter() - start, previous is not None,
+        time.perf_counter() - start, previous is not None, writer.spliced,
     )  # fmt: skip
 
 

@@ -84,6 +84,7 @@ class BuildWriter:
         self.files: dict[str, tuple[str, int]] = {}
         self.fps: dict[str, str] = {}
         self.rendered = 0
+        self.spliced = 0
         self.linked = 0
         self._dirs: set[str] = set()
 
@@ -122,7 +123,16 @@ class BuildWriter:
         self.linked += 1
         return True
 
-    def write(self, rel: str, fp: str, data: bytes) -> None:
+    def previous_bytes(self, rel: str) -> bytes | None:
+        """The previous build's file, if it had one."""
+        if self.previous is None or rel not in self.prev_files:
+            return None
+        try:
+            return (self.previous / rel).read_bytes()
+        except OSError:
+            return None
+
+    def write(self, rel: str, fp: str, data: bytes, spliced: bool = False) -> None:
         self.claim(rel, fp)
         digest = hashlib.sha256(data).hexdigest()
         self.files[rel] = (digest, len(data))
@@ -145,7 +155,10 @@ class BuildWriter:
                 view = view[os.write(fd, view) :]
         finally:
             os.close(fd)
-        self.rendered += 1
+        if spliced:
+            self.spliced += 1
+        else:
+            self.rendered += 1
 
 
 def read_previous(out: Path) -> tuple[Path | None, dict, dict]:

@@ -14,9 +14,10 @@ def static_urls() -> Iterator[str]:
     yield "/sitemap.xml"
     yield "/sitemap-news.xml"
     for key, sitemap in sitemaps_for_index().items():
-        # first page of each sitemap; a site over 50,000 URLs per edition needs ?p=N live
         if sitemap.paginator.count:
             yield f"/sitemap-{key}.xml"
+            for page in sitemap.paginator.page_range[1:]:
+                yield f"/sitemap-{key}-p{page}.xml"
     for edition in Edition.objects.all():
         for kind in ("atom", "rss"):
             yield f"/{edition.code}/feeds/{kind}.xml"

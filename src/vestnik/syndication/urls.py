@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from vestnik.syndication import feeds, views
 
@@ -15,6 +15,11 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots"),
     path("sitemap.xml", views.sitemap_index, name="sitemap_index"),
     path("sitemap-news.xml", views.news_sitemap, name="news_sitemap"),
+    re_path(
+        r"^sitemap-(?P<section>[-a-zA-Z0-9_]+)-p(?P<page>[0-9]{1,6})\.xml$",
+        views.sitemap_page,
+        name="sitemap_page",
+    ),
     path("sitemap-<slug:section>.xml", views.sitemap_section, name="sitemap_section"),
 ]
 for _prefix, (_atom, _rss) in FEEDS.items():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.contrib.sitemaps import views as sitemap_views
 from django.http import Http404, HttpRequest, HttpResponse
 
@@ -16,10 +18,31 @@ def _all_sitemaps() -> dict:
     return sitemaps
 
 
+PAGE_QUERY = re.compile(r"^(?P<base>.+)\.xml\?p=(?P<page>[0-9]+)$")
+
+
 def sitemap_index(request: HttpRequest) -> HttpResponse:
-    return sitemap_views.index(
+    response = sitemap_views.index(
         request, _all_sitemaps(), sitemap_url_name="syndication:sitemap_section"
     )
+    # Later pages as file names (sitemap-en-articles-p2.xml), not ?p=2: a static copy of
+    # the site can serve a file, not a query string.
+    context = getattr(response, "context_data", None) or {}
+    for item in context.get("sitemaps", []):
+        match = PAGE_QUERY.match(item.location)
+        if match:
+            item.location = f"{match['base']}-p{match['page']}.xml"
+    return response
+
+
+def sitemap_page(request: HttpRequest, section: str, page: str) -> HttpResponse:
+    """Page 2, 3 … of a sitemap, at a path of its own (page 1 is sitemap-<section>.xml)."""
+    if int(page) < 2 or page.startswith("0"):
+        raise Http404("No such sitemap page")
+    query = request.GET.copy()
+    query["p"] = str(page)
+    request.GET = query  # type: ignore[assignment]
+    return sitemap_section(request, section)
 
 
 def sitemap_section(request: HttpRequest, section: str) -> HttpResponse:

@@ -12,17 +12,15 @@ register = template.Library()
 
 @register.simple_tag
 def article_cases(article) -> list[dict]:
-    """The cases an article belongs to, with status, for "This article is part of the case"."""
-    code = article.edition.code
-    return [
-        {
-            "title": text.title,
-            "url": text.case.get_absolute_url(code),
-            "status": Case.Status(text.case.status).label,
-            "status_key": text.case.status,
-        }
-        for text in services.cases_of_article(article)
-    ]
+    """The cases an article belongs to, with status, for "This article is part of the case".
+
+    The static publisher hands over what it loaded for a whole chunk of articles
+    (`article.publishing_inputs`, see vestnik.publishing.registry); otherwise one query.
+    """
+    inputs = getattr(article, "publishing_inputs", None)
+    if inputs is not None and "cases" in inputs:
+        return services.article_case_box(article, inputs["cases"] or [])
+    return services.article_case_box(article, None)
 
 
 @register.filter

@@ -48,5 +48,6 @@ class Command(BaseCommand):
         kind = "incremental" if result.incremental else "full"
         self.stdout.write(
             f"published build {result.build_id} ({kind}): {result.files} files, "
-            f"{result.rendered} written, {result.linked} unchanged, {result.seconds:.2f} s"
+            f"{result.rendered} written, {result.spliced} with a new site-news block, "
+            f"{result.linked} unchanged, {result.seconds:.2f} s"
         )
