@@ -20,7 +20,9 @@ counts (the machine may be shared: Hugo uses every core, vestnik one render proc
 Peak memory is measured twice: the largest single process (the kernel's ru_maxrss of the
 child and its waited-for descendants, and /proc samples) and the largest sum of RSS (and of
 PSS, which counts pages shared by forked render workers once) over the process tree, sampled
-from /proc every 50 ms. Not a test: it never passes or fails on time.
+from /proc every 50 ms. CPU time (user + system, all processes) is printed next to wall
+time: on a shared machine it moves less than wall time does. Not a test: it never passes or
+fails on time.
 """
 
 from __future__ import annotations
@@ -122,6 +124,7 @@ class Run:
     pss_mb: float
     procs: int
     stdout: str
+    cpu: float = 0.0  # user + system seconds of the child and its waited-for descendants
 
 
 def measure(cmd: list[str], env: dict, cwd: Path | None = None) -> Run:
@@ -143,14 +146,15 @@ def measure(cmd: list[str], env: dict, cwd: Path | None = None) -> Run:
         raise SystemExit(f"{cmd[0]} {' '.join(cmd[1:3])} failed ({proc.returncode}):\n{out}")
     one = max(usage.ru_maxrss, sampler.max_one)
     return Run(elapsed, one / 1024, sampler.max_sum / 1024, sampler.max_pss / 1024,
-               sampler.max_procs, out)  # fmt: skip
+               sampler.max_procs, out, usage.ru_utime + usage.ru_stime)  # fmt: skip
 
 
 def best_of(runs: list[Run]) -> Run:
     """The fastest run, with the highest memory peaks seen over all of them."""
     best = min(runs, key=lambda r: r.seconds)
     return Run(best.seconds, max(r.max_one_mb for r in runs), max(r.sum_mb for r in runs),
-               max(r.pss_mb for r in runs), max(r.procs for r in runs), best.stdout)  # fmt: skip
+               max(r.pss_mb for r in runs), max(r.procs for r in runs), best.stdout,
+               best.cpu)  # fmt: skip
 
 
 def count_files(root: Path) -> int:
@@ -384,6 +388,7 @@ def main() -> None:
 
     hugo = hugo_binary()
     facts = machine(hugo)  # also reads Hugo's binary once, so its first build starts warm
+    load_start = os.getloadavg()[0]
     tmp = Path(tempfile.mkdtemp(prefix="vestnik-bench-publish-"))
     env = {**os.environ, "VESTNIK_HOME": str(tmp / "home"), "VESTNIK_REQUIRE_2FA": "0"}
     for name in ("DATABASE_URL", "VESTNIK_PUBLISH_DIR", "VESTNIK_MIRRORS"):
@@ -439,15 +444,17 @@ def main() -> None:
 
     def row(tool: str, n_files: int, r: Run, inc: str) -> str:
         rss = f"{r.max_one_mb:5.0f} / {r.sum_mb:5.0f} / {r.pss_mb:5.0f}"
-        return (f"{tool:<8} {args.articles:>8,} {n_files:>8,} {r.seconds:>8.1f} "
+        return (f"{tool:<8} {args.articles:>8,} {n_files:>8,} {r.seconds:>8.1f} {r.cpu:>7.1f} "
                 f"{n_files / r.seconds:>8,.0f}  {rss:<21} {r.procs:>5}  {inc}")  # fmt: skip
 
     print()
     print(*facts, sep="\n")
+    print(f"load average (1 min): {load_start:.2f} at the start, {os.getloadavg()[0]:.2f} at "
+          "the end (this benchmark adds about 2; more: other jobs shared the CPUs)")  # fmt: skip
     print(f"Hugo export ({args.articles:,} articles as Markdown): {export.seconds:.1f} s, "
           "not counted in Hugo's time")  # fmt: skip
     print()
-    print(f"{'tool':<8} {'articles':>8} {'files':>8} {'wall s':>8} {'files/s':>8}  "
+    print(f"{'tool':<8} {'articles':>8} {'files':>8} {'wall s':>8} {'cpu s':>7} {'files/s':>8}  "
           f"{'peak MB: max/sum/PSS':<21} {'procs':>5}  one-article build s")  # fmt: skip
     v_inc = f"{one.seconds:.2f} (no change {same.seconds:.2f})"
     h_inc = f"{h_one.seconds:.2f} (a full build: no incremental CLI build)"
@@ -455,7 +462,9 @@ def main() -> None:
     print(row("hugo", h_files, h_full, h_inc))
     ratio = full.seconds / h_full.seconds
     per_file = (h_files / h_full.seconds) / (files / full.seconds)
-    print(f"\nfull build vestnik/hugo: wall {ratio:.2f}, time per file {per_file:.2f}")
+    cpu_ratio = full.cpu / h_full.cpu
+    print(f"\nfull build vestnik/hugo: wall {ratio:.2f}, wall per file {per_file:.2f}, "
+          f"CPU time {cpu_ratio:.2f}")  # fmt: skip
     print(f"vestnik incremental, no change: {same_s}")
     print(f"vestnik incremental, one article: {one_s}")
 
