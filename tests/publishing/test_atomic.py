@@ -85,3 +85,8 @@ def test_old_builds_are_pruned_to_keep(keys_home, tmp_path):
     assert len(list((out / BUILDS).iterdir())) == 2
     assert current_build(out) == last.path
     assert os.readlink(out / "current") == f"builds/{last.build_id}"  # relative: movable
+    # pruned builds were moved aside at once and are deleted by a background process
+    deadline = time.monotonic() + 60
+    while any((out / ".trash").iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any((out / ".trash").iterdir())

@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 from django import forms
-from django.contrib import admin
-from django.core.exceptions import ValidationError
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 
-from vestnik.cases import services
+from vestnik.cases import permissions, revisions, services
 from vestnik.cases.documents import MAX_DOCUMENT_BYTES, CheckedDocument, check_document
 from vestnik.cases.models import (
     Case,
     CaseArticle,
     CaseDocument,
+    CaseRevision,
     CaseTranslation,
     Court,
     Party,
@@ -21,6 +27,7 @@ from vestnik.cases.models import (
 )
 from vestnik.cases.services import HIDDEN_DOCUMENT
 from vestnik.content.models import Edition
+from vestnik.editorial.admin import guard_bulk_action
 
 
 def _other_edition_codes() -> list[str]:
@@ -85,8 +92,31 @@ class TranslatedAdmin(EditionTextsMixin, admin.ModelAdmin):
         return super().get_form(request, obj, change, **kwargs)
 
 
+class ListAdmin(TranslatedAdmin):
+    """Courts and subjects: everyone with a role may look, only administrators change."""
+
+    def has_module_permission(self, request):
+        return permissions.can_view_cases(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return permissions.can_view_cases(request.user)
+
+    def has_add_permission(self, request):
+        return permissions.can_change_lists(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return permissions.can_change_lists(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return permissions.can_change_lists(request.user)
+
+    def changelist_view(self, request, extra_context=None):
+        guard_bulk_action(self, request)
+        return super().changelist_view(request, extra_context)
+
+
 @admin.register(Court)
-class CourtAdmin(TranslatedAdmin):
+class CourtAdmin(ListAdmin):
     list_display = ["name", "slug", "kind", "level", "order"]
     list_filter = ["kind"]
     search_fields = ["name", "slug"]
@@ -95,7 +125,7 @@ class CourtAdmin(TranslatedAdmin):
 
 
 @admin.register(Subject)
-class SubjectAdmin(TranslatedAdmin):
+class SubjectAdmin(ListAdmin):
     list_display = ["name", "slug", "order"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
@@ -140,6 +170,31 @@ class HiddenNameFormSet(forms.BaseInlineFormSet):
 
 class TranslationFormSet(HiddenNameFormSet):
     text_fields = ("title", "short_name", "summary")
+    # edition ids whose text the user may add, change or delete; None: every edition
+    editable_editions: set[int] | None = None
+
+    def clean(self) -> None:
+        super().clean()
+        allowed = self.editable_editions
+        if allowed is None:
+            return
+        refused: set[str] = set()
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            deleted = bool(data.get("DELETE")) and form.instance.pk is not None
+            if not deleted and not form.has_changed():
+                continue
+            before = form.initial.get("edition") if form.instance.pk is not None else None
+            after = data.get("edition")
+            for edition in (before, None if deleted else after):
+                edition_id = getattr(edition, "pk", edition)
+                if edition_id is not None and edition_id not in allowed:
+                    refused.add(str(Edition.objects.filter(pk=edition_id).first() or edition_id))
+        if refused:
+            raise ValidationError(
+                _("Only an editor of that edition may add, change or delete its text: %(e)s.")
+                % {"e": ", ".join(sorted(refused))}
+            )
 
 
 class EventFormSet(HiddenNameFormSet):
@@ -150,14 +205,30 @@ class DocumentFormSet(HiddenNameFormSet):
     text_fields = ("title", "official_id")
 
 
-class TranslationInline(admin.StackedInline):
+class CaseInlineMixin:
+    """Inlines follow the case roles, not Django's model permissions."""
+
+    def has_view_permission(self, request, obj=None):
+        return permissions.can_view_cases(request.user)
+
+    def has_add_permission(self, request, obj=None):
+        return permissions.can_edit_cases(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return permissions.can_edit_cases(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return permissions.can_edit_cases(request.user)
+
+
+class TranslationInline(CaseInlineMixin, admin.StackedInline):
     model = CaseTranslation
     formset = TranslationFormSet
     extra = 0
     min_num = 1
 
 
-class PartyInline(EditionTextsMixin, admin.TabularInline):
+class PartyInline(CaseInlineMixin, EditionTextsMixin, admin.TabularInline):
     model = Party
     extra = 0
     plain_fields = ["role", "kind", "name", "hide_name", "order"]
@@ -167,7 +238,7 @@ class PartyInline(EditionTextsMixin, admin.TabularInline):
         return super().get_formset(request, obj, **kwargs)
 
 
-class EventInline(EditionTextsMixin, admin.StackedInline):
+class EventInline(CaseInlineMixin, EditionTextsMixin, admin.StackedInline):
     model = TimelineEvent
     formset = EventFormSet
     extra = 0
@@ -231,7 +302,7 @@ class CaseDocumentForm(forms.ModelForm):
         return document
 
 
-class DocumentInline(admin.StackedInline):
+class DocumentInline(CaseInlineMixin, admin.StackedInline):
     model = CaseDocument
     form = CaseDocumentForm
     formset = DocumentFormSet
@@ -239,7 +310,7 @@ class DocumentInline(admin.StackedInline):
     readonly_fields = ["file", "file_format", "size", "sha256"]
 
 
-class ArticleInline(admin.TabularInline):
+class ArticleInline(CaseInlineMixin, admin.TabularInline):
     model = CaseArticle
     extra = 0
     raw_id_fields = ["article"]
@@ -254,18 +325,46 @@ class CaseAdmin(admin.ModelAdmin):
     filter_horizontal = ["subjects"]
     raw_id_fields = ["follows"]
     inlines = [TranslationInline, PartyInline, EventInline, DocumentInline, ArticleInline]
+    change_form_template = "vestnik_cases/case_change_form.html"
+
+    # --- who may see and do what (vestnik.cases.permissions) ---------------------------
+
+    def has_module_permission(self, request):
+        return permissions.can_view_cases(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return permissions.can_view_cases(request.user)
+
+    def has_add_permission(self, request):
+        return permissions.can_edit_cases(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return permissions.can_edit_cases(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return permissions.can_delete_cases(request.user)
+
+    def changelist_view(self, request, extra_context=None):
+        guard_bulk_action(self, request)
+        return super().changelist_view(request, extra_context)
 
     def _create_formsets(self, request, obj, change):
         # Django's own hook between building and validating the inline formsets.
         formsets, inline_instances = super()._create_formsets(  # type: ignore[misc]
             request, obj, change
         )
+        editable = permissions.editions_edited_by(request.user)
         for formset in formsets:
             # texts are checked against hidden party names submitted in the same form
             formset.sibling_formsets = formsets
+            if isinstance(formset, TranslationFormSet):
+                formset.editable_editions = editable
         return formsets, inline_instances
 
     def save_model(self, request, obj, form, change) -> None:
+        if change and not obj.revisions.exists():
+            # Imported and demo cases have no history yet: keep how they were first.
+            revisions.save_revision(obj, comment="Before the first edit in the back office")
         status_changed = change and "status" in form.changed_data
         if status_changed:
             from django.utils import timezone
@@ -276,6 +375,75 @@ class CaseAdmin(admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change) -> None:
         super().save_related(request, form, formsets, change)
-        # After the inlines, so the announcement uses the case's current titles.
+        # After the inlines: the revision and the announcement see the case as saved.
+        revisions.save_revision(form.instance, request.user)
         if getattr(request, "_vestnik_case_status_changed", False):
             services.announce_status(form.instance)
+
+    # --- revisions: list, diff, restore ---------------------------------------------------
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path(
+                "<int:object_id>/revisions/",
+                wrap(self.revisions_view),
+                name="vestnik_cases_case_revisions",
+            ),
+            path(
+                "<int:object_id>/revisions/<int:revision_id>/restore/",
+                wrap(require_POST(self.restore_view)),
+                name="vestnik_cases_case_restore",
+            ),
+            *super().get_urls(),
+        ]
+
+    def revisions_view(self, request: HttpRequest, object_id: int):
+        if not permissions.can_view_cases(request.user):
+            raise PermissionDenied
+        case = get_object_or_404(Case, pk=object_id)
+        revs = list(case.revisions.select_related("author"))
+        by_number: dict[str, CaseRevision] = {str(r.number): r for r in revs}
+        a = by_number.get(request.GET.get("a", ""))
+        b_key = request.GET.get("b", "")
+        b = by_number.get(b_key)
+        changes = None
+        if a is not None and (b is not None or b_key == "current"):
+            changes = revisions.diff(a.data, b.data if b else revisions.snapshot(case))
+        rows = [(rev, revs[i + 1] if i + 1 < len(revs) else None) for i, rev in enumerate(revs)]
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": case,
+            "title": f"Revisions of case “{case}”",
+            "rows": rows,
+            "a": a,
+            "b": b,
+            "b_current": b is None and b_key == "current",
+            "changes": changes,
+            "can_restore": permissions.can_edit_cases(request.user),
+        }
+        return TemplateResponse(request, "vestnik_cases/case_revisions.html", context)
+
+    def restore_view(self, request: HttpRequest, object_id: int, revision_id: int):
+        if not permissions.can_edit_cases(request.user):
+            raise PermissionDenied
+        case = get_object_or_404(Case, pk=object_id)
+        revision = get_object_or_404(CaseRevision, pk=revision_id, case=case)
+        allowed = permissions.editions_edited_by(request.user)
+        if allowed is not None:
+            codes = revisions.touched_editions(case, revision)
+            ids = set(Edition.objects.filter(code__in=codes).values_list("pk", flat=True))
+            if ids - allowed:
+                raise PermissionDenied("The restore would change another edition's case text.")
+        try:
+            new = revisions.restore(revision, request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return HttpResponseRedirect(
+                reverse("admin:vestnik_cases_case_revisions", args=[case.pk])
+            )
+        messages.success(
+            request, f"Revision #{revision.number} restored as revision #{new.number}."
+        )
+        return HttpResponseRedirect(reverse("admin:vestnik_cases_case_change", args=[case.pk]))

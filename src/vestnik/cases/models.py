@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -366,3 +367,25 @@ class CaseArticle(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case} ← {self.article}"
+
+
+class CaseRevision(models.Model):
+    """A full snapshot of a case with its texts, parties, timeline, documents and links."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField()
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created = models.DateTimeField(default=timezone.now)
+    comment = models.CharField(max_length=300, blank=True)
+    data = models.JSONField()
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "number"], name="caserevision_unique_number"),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.number} of case {self.case_id}"

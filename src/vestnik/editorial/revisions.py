@@ -31,6 +31,7 @@ LABELS = {
     "dateline_place": "dateline place", "dateline_date": "dateline date",
     "show_in_site_news": "show in site news", "translation_group": "translation group",
 }  # fmt: skip
+HTML_FIELDS = frozenset({"body", "summary"})
 
 
 def _plain(value: Any) -> Any:
@@ -74,14 +75,16 @@ class Change:
     html: SafeString
 
 
-def _text(value: Any, field: str) -> str:
+def as_text(value: Any, field: str, html_fields: frozenset[str] = HTML_FIELDS) -> str:
+    """A snapshot value as lines of text to diff; row keys starting with "_" are not shown."""
     if isinstance(value, list):
         if value and isinstance(value[0], dict):
             return "\n".join(
-                " · ".join(str(v) for v in row.values() if v not in ("", None)) for row in value
+                " · ".join(str(v) for k, v in row.items() if v not in ("", None) and k[:1] != "_")
+                for row in value
             )
         return ", ".join(str(v) for v in value)
-    if field in {"body", "summary"}:
+    if field in html_fields:
         # Diff the text a reader sees, one paragraph a line.
         return "\n".join(
             plain_text(p) for p in str(value or "").replace("</p>", "</p>\n").splitlines()
@@ -89,7 +92,7 @@ def _text(value: Any, field: str) -> str:
     return "" if value is None else str(value)
 
 
-def _inline_diff(old: str, new: str) -> SafeString:
+def inline_diff(old: str, new: str) -> SafeString:
     """Word-level diff as <del>/<ins>; every piece of user text is escaped."""
     a, b = old.split(" "), new.split(" ")
     out: list[str] = []
@@ -109,10 +112,10 @@ def diff(old: dict, new: dict) -> list[Change]:
     changes = []
     keys = [*ARTICLE_FIELDS, "status", "tags", *BLOCK_FIELDS, "attachments"]
     for key in keys:
-        a, b = _text(old.get(key), key), _text(new.get(key), key)
+        a, b = as_text(old.get(key), key), as_text(new.get(key), key)
         if a != b:
             label = LABELS.get(key, key)
-            changes.append(Change(label, a, b, _inline_diff(a, b)))
+            changes.append(Change(label, a, b, inline_diff(a, b)))
     return changes
 
 

@@ -86,20 +86,32 @@ def _emit(site: Site, writer: BuildWriter, job: Job) -> None:
 
 
 def _run_share(
-    site: Site, writer: BuildWriter, jobs: list[Job], article_ids: list[int], claimed: set[str]
+    site: Site,
+    writer: BuildWriter,
+    jobs: list[Job],
+    article_ids: list[int],
+    claimed: set[str],
+    urls: list[tuple[str, str]],
 ) -> None:
     for job in jobs:
         _emit(site, writer, job)
     for job in site.article_jobs(article_ids, claimed):
         _emit(site, writer, job)
+    _fetch_provider_urls(writer, urls)
 
 
 def _render_all(
-    site: Site, writer: BuildWriter, jobs: list[Job], claimed: set[str], workers: int
+    site: Site,
+    writer: BuildWriter,
+    jobs: list[Job],
+    claimed: set[str],
+    workers: int,
+    urls: list[tuple[str, str]],
 ) -> None:
+    """Pages, articles and other apps' URLs, shared out among `workers` processes."""
     ids = site.article_ids()
     if workers <= 1:
-        _run_share(site, writer, jobs, ids, claimed)
+        _run_share(site, writer, jobs, ids, claimed, urls)
         return
     connections.close_all()  # each process opens its own database connection
     children = []
@@ -111,7 +123,10 @@ def _render_all(
             _die_with_parent()
             code = 0
             try:
-                _run_share(site, writer, jobs[index::workers], ids[index::workers], claimed)
+                _run_share(
+                    site, writer, jobs[index::workers], ids[index::workers], claimed,
+                    urls[index::workers],
+                )  # fmt: skip
                 payload = pickle.dumps(
                     ("ok", writer.files, writer.fps, writer.rendered, writer.spliced)
                 )
@@ -125,7 +140,7 @@ def _render_all(
         children.append((pid, read_fd))
     failure = ""
     try:
-        _run_share(site, writer, jobs[0::workers], ids[0::workers], claimed)
+        _run_share(site, writer, jobs[0::workers], ids[0::workers], claimed, urls[0::workers])
     finally:
         for pid, read_fd in children:
             with os.fdopen(read_fd, "rb") as pipe:
@@ -181,25 +196,30 @@ def _media_files(writer: BuildWriter) -> None:
             _copy_file(writer, rel, source)
 
 
-def _provider_files(writer: BuildWriter) -> None:
-    """URLs other apps registered, fetched through the live views."""
-    providers = registry.providers()
-    if not providers:
+def provider_urls() -> list[tuple[str, str]]:
+    """(provider name, URL path) of every URL other apps registered."""
+    return [
+        (name, url) for name, provider in sorted(registry.providers().items()) for url in provider()
+    ]
+
+
+def _fetch_provider_urls(writer: BuildWriter, urls: list[tuple[str, str]]) -> None:
+    """Other apps' URLs, fetched through the live views (so the bytes are the live bytes)."""
+    if not urls:
         return
     from django.test import Client
 
     # the same origin as the pages rendered in pages.py, so every file of a tree names one
     scheme, host = origin.site_origin()
     client = Client(HTTP_HOST=host)
-    for name, provider in sorted(providers.items()):
-        for url in provider():
-            response = client.get(url, secure=origin.is_secure(scheme))
-            if response.status_code != 200:
-                raise PublishError(f"{name}: {url} answered {response.status_code}")
-            body = b"".join(response) if response.streaming else response.content
-            rel, fp = url_to_relpath(url), fingerprint("url", body)
-            if not writer.reuse(rel, fp):
-                writer.write(rel, fp, body)
+    for name, url in urls:
+        response = client.get(url, secure=origin.is_secure(scheme))
+        if response.status_code != 200:
+            raise PublishError(f"{name}: {url} answered {response.status_code}")
+        body = b"".join(response) if response.streaming else response.content
+        rel, fp = url_to_relpath(url), fingerprint("url", body)
+        if not writer.reuse(rel, fp):
+            writer.write(rel, fp, body)
 
 
 def root_redirect_page(target: str) -> bytes:
@@ -244,11 +264,11 @@ def publish(
             site.by_id[i].get_absolute_url() for i in site.article_ids()
         } - claimed  # sections win a path over articles, as on the live site
         jobs += list(site.page_jobs(claimed | article_urls))
-        _render_all(site, writer, jobs, claimed, workers or default_workers())
+        urls = provider_urls()
+        _render_all(site, writer, jobs, claimed, workers or default_workers(), urls)
 
         _static_files(writer)
         _media_files(writer)
-        _provider_files(writer)
         key_text = signing.public_key_text(key).encode()
         writer.write(signing.KEY_URL_PATH, fingerprint("key", key_text), key_text)
         if site.editions and "index.html" not in writer.files:

@@ -5,6 +5,7 @@ OUT/current -> builds/ID   what the web server serves (a relative symlink)
 OUT/builds/ID/             a complete build; ID sorts by time
 OUT/builds/ID.part/        a build being written (removed if the publisher died)
 OUT/meta/ID.json           fingerprints of the build's pages (incremental builds)
+OUT/.trash/ID/             pruned builds, deleted by a background process
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import hashlib
 import json
 import os
 import shutil
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,6 +27,7 @@ CURRENT = "current"
 BUILDS = "builds"
 META = "meta"
 PART = ".part"
+TRASH = ".trash"
 
 
 class PublishError(Exception):
@@ -185,8 +189,12 @@ def switch_current(out: Path, build_id: str) -> None:
     os.replace(tmp, out / CURRENT)
 
 
-def prune(out: Path, keep: int) -> list[str]:
-    """Remove unfinished builds and all but the `keep` newest complete ones."""
+def prune(out: Path, keep: int, background: bool = True) -> list[str]:
+    """Remove unfinished builds and all but the `keep` newest complete ones.
+
+    A doomed build is moved into OUT/.trash in one rename and deleted there by a separate
+    process (`background`), so a publish does not wait for tens of thousands of unlinks.
+    """
     builds = out / BUILDS
     if not builds.is_dir():
         return []
@@ -197,10 +205,16 @@ def prune(out: Path, keep: int) -> list[str]:
     for name in complete[: max(0, len(complete) - max(keep, 1))]:
         if current is None or name != current.name:
             doomed.append(builds / name)
+    trash = out / TRASH
     for path in doomed:
-        shutil.rmtree(path, ignore_errors=True)
+        trash.mkdir(exist_ok=True)
+        try:
+            os.rename(path, trash / path.name)
+        except OSError:
+            shutil.rmtree(path, ignore_errors=True)
         (out / META / f"{path.name}.json").unlink(missing_ok=True)
         removed.append(path.name)
+    empty_trash(out, background)
     meta = out / META
     if meta.is_dir():
         alive = {p.name for p in builds.iterdir()}
@@ -222,3 +236,29 @@ def write_meta(out: Path, build_id: str, fps: dict[str, str]) -> None:
 
 def elapsed(start: float) -> float:
     return time.perf_counter() - start
+
+
+def empty_trash(out: Path, background: bool = True) -> None:
+    """Delete pruned builds: in a detached process, or here and now."""
+    trash = out / TRASH
+    if not trash.is_dir():
+        return
+    victims = [str(p) for p in trash.iterdir()]
+    if not victims:
+        return
+    if background:
+        try:
+            # close_fds (the default) keeps the publish lock and database out of the child
+            subprocess.Popen(  # noqa: S603 - our own interpreter, our own paths
+                [sys.executable, "-c", _RMTREE, *victims],
+                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL, start_new_session=True,
+            )  # fmt: skip
+            return
+        except OSError:
+            pass
+    for victim in victims:
+        shutil.rmtree(victim, ignore_errors=True)
+
+
+_RMTREE = "import shutil, sys\nfor p in sys.argv[1:]: shutil.rmtree(p, ignore_errors=True)"
