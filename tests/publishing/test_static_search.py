@@ -84,6 +84,21 @@ def test_a_changed_article_rebuilds_the_index(demo_site, tmp_path):
     ).stat().st_ino  # unchanged fragments stay the same files (mirrors copy less)
 
 
+def test_a_publish_after_a_save_keeps_the_index_until_the_next_full_refresh(demo_site, tmp_path):
+    out = tmp_path / "out"
+    first = publish(out, workers=1).path
+    article = demo_site.articles.get(title__startswith="Court awards")
+    article.title = "Quokkas visit the courthouse"
+    article.save()
+    quick = publish(out, workers=1, keep_search_index=True).path
+    assert "Quokkas" in (quick / article.get_absolute_url().lstrip("/") / "index.html").read_text()
+    entry = "pagefind/pagefind-entry.json"
+    assert (quick / entry).stat().st_ino == (first / entry).stat().st_ino  # kept, not rebuilt
+    assert signing.verify_tree(quick).ok
+    refreshed = publish(out, workers=1).path
+    assert (refreshed / entry).stat().st_ino != (first / entry).stat().st_ino  # re-indexed
+
+
 def test_switched_off_there_is_no_index(demo_site, tmp_path, settings):
     settings.VESTNIK_PUBLISH_SEARCH = False
     build = publish(tmp_path / "out", workers=1).path

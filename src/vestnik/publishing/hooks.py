@@ -3,6 +3,8 @@
 Any save or delete of content schedules one incremental publish for when the transaction
 commits; many changes in one transaction cost one publish. A failing publish is logged,
 never raised: the editor's change is already committed and the next publish catches up.
+It keeps the previous static search index (re-indexing the site takes Pagefind tens of
+seconds on a large site); run `vestnik publish` from a timer to refresh it.
 """
 
 from __future__ import annotations
@@ -32,7 +34,8 @@ class _Publish:
         from vestnik.publishing.services import publish
 
         try:
-            publish(publish_dir())
+            # the static search index is brought up to date by the next `vestnik publish`
+            publish(publish_dir(), keep_search_index=True)
         except Exception:
             log.exception("automatic publish to %s failed", publish_dir())
 

@@ -238,6 +238,7 @@ def publish(
     keep: int = DEFAULT_KEEP,
     workers: int | None = None,
     wait: bool = True,
+    keep_search_index: bool = False,
 ) -> PublishResult:
     """Build the whole public site into OUT/builds/ID and make it OUT/current."""
     if keep < 1:
@@ -275,7 +276,8 @@ def publish(
             page = root_redirect_page(site.editions[0].get_absolute_url())
             writer.write("index.html", fingerprint("root", page), page)
 
-        static_search.build_index(writer, out)  # reads the pages written above; signed below
+        # reads the pages written above; signed below
+        static_search.build_index(writer, out, keep_stale=keep_search_index)
         manifest = signing.manifest_bytes(writer.files, build_id)
         (part / signing.MANIFEST).write_bytes(manifest)
         (part / signing.SIGNATURE).write_bytes(signing.sign(manifest, key))

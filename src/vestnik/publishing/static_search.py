@@ -27,6 +27,7 @@ from vestnik.publishing.tree import BuildWriter, PublishError
 BUNDLE = "pagefind"
 ENTRY = f"{BUNDLE}/pagefind-entry.json"
 MARK = b"data-pagefind-body"
+STALE = "stale"  # the entry file's fingerprint when an index was kept over changed pages
 TIMEOUT = 3600  # seconds; a hung indexer must not hold the publish lock for ever
 
 
@@ -61,6 +62,8 @@ def index_unchanged(writer: BuildWriter) -> bool:
     previous = writer.previous
     if previous is None or not any(r.startswith(BUNDLE + "/") for r in writer.prev_files):
         return False
+    if writer.prev_fps.get(ENTRY) == STALE:
+        return False  # kept from an older build: out of date by definition
     pages = {r for r in writer.files if r.endswith(".html")}
     pages |= {r for r in writer.prev_files if r.endswith(".html") and not r.startswith(BUNDLE)}
     for rel in pages:
@@ -120,12 +123,20 @@ def _run(root: Path, bundle: Path) -> None:
         raise PublishError(f"static search: pagefind failed ({done.returncode}): {message}")
 
 
-def build_index(writer: BuildWriter, out: Path) -> str:
-    """Put the search index into the build; says "off", "linked" or "built"."""
+def build_index(writer: BuildWriter, out: Path, keep_stale: bool = False) -> str:
+    """Put the search index into the build; says "off", "linked", "kept" or "built".
+
+    `keep_stale`: reuse the previous build's index even if indexed pages changed (the
+    publish after each back-office save does, so a save does not wait for re-indexing the
+    whole site; the next `vestnik publish` brings the index up to date).
+    """
     if not enabled():
         return "off"
     if index_unchanged(writer) and _link_previous(writer):
         return "linked"
+    if keep_stale and writer.previous is not None and _link_previous(writer):
+        writer.fps[ENTRY] = STALE  # the next full refresh re-indexes
+        return "kept"
     with tempfile.TemporaryDirectory(prefix=".pagefind-", dir=out) as tmp:
         bundle = Path(tmp) / BUNDLE
         _run(writer.root, bundle)

@@ -27,6 +27,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-wait", action="store_true", help="fail instead of waiting for a running publish"
         )
+        parser.add_argument(
+            "--keep-search-index",
+            action="store_true",
+            help="reuse the previous static search index even if pages changed (faster)",
+        )
 
     def handle(self, *args, **options) -> None:
         if not options["out"]:
@@ -42,6 +47,7 @@ class Command(BaseCommand):
                 keep=options["keep"],
                 workers=options["workers"] or None,
                 wait=not options["no_wait"],
+                keep_search_index=options["keep_search_index"],
             )
         except (PublishError, OSError) as exc:
             raise CommandError(str(exc)) from exc
