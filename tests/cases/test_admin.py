@@ -6,6 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from tests.cases.admin_forms import form_data
 from tests.cases.files import EXE, pdf_bytes
 from vestnik.cases.models import Case, CaseDocument
 from vestnik.content.models import SiteNewsItem
@@ -85,27 +86,7 @@ def test_admin_bad_input_is_an_error_and_saves_nothing(
 def test_admin_status_change_is_announced(staff, case_site):
     case = case_site["case"]
     url = f"/admin/vestnik_cases/case/{case.pk}/change/"
-    page = BeautifulSoup(staff.get(url).content, "html.parser")
-    data = {}
-    for field in page.select(
-        "form#case_form input, form#case_form select, form#case_form textarea"
-    ):
-        name = field.get("name")
-        if not name or field.get("type") in ("submit", "file"):
-            continue
-        if field.name == "select":
-            chosen = [o.get("value") for o in field.select("option[selected]")]
-            if field.has_attr("multiple"):
-                data[name] = chosen
-            elif chosen:
-                data[name] = chosen[0]
-        elif field.get("type") == "checkbox":
-            if field.has_attr("checked"):
-                data[name] = "on"
-        elif field.name == "textarea":
-            data[name] = field.get_text()
-        else:
-            data[name] = field.get("value", "")
+    data = form_data(staff, url)
     data["status"] = "judgment"
     response = staff.post(url, data)
     assert response.status_code == 302, response.content.decode()[:3000]
