@@ -68,12 +68,17 @@ def test_an_unchanged_site_links_the_previous_index(demo_site, tmp_path):
     assert manifest_files(again) == manifest_files(first)
 
 
+def rename_an_indexed_article(edition):
+    article = edition.articles.get(title__startswith="Court awards")
+    article.title = "Quokkas visit the courthouse"
+    article.save()
+    return article
+
+
 def test_a_changed_article_rebuilds_the_index(demo_site, tmp_path):
     out = tmp_path / "out"
     first = publish(out, workers=1).path
-    article = demo_site.articles.get(title__startswith="Court awards")
-    article.title = "Quokkas visit the courthouse"
-    article.save()
+    rename_an_indexed_article(demo_site)
     again = publish(out, workers=1).path
     old = {p.name for p in (first / "pagefind" / "fragment").iterdir()}
     new = {p.name for p in (again / "pagefind" / "fragment").iterdir()}
@@ -87,9 +92,7 @@ def test_a_changed_article_rebuilds_the_index(demo_site, tmp_path):
 def test_a_publish_after_a_save_keeps_the_index_until_the_next_full_refresh(demo_site, tmp_path):
     out = tmp_path / "out"
     first = publish(out, workers=1).path
-    article = demo_site.articles.get(title__startswith="Court awards")
-    article.title = "Quokkas visit the courthouse"
-    article.save()
+    article = rename_an_indexed_article(demo_site)
     quick = publish(out, workers=1, keep_search_index=True).path
     assert "Quokkas" in (quick / article.get_absolute_url().lstrip("/") / "index.html").read_text()
     entry = "pagefind/pagefind-entry.json"

@@ -26,8 +26,7 @@ from vestnik.cases.models import (
 )
 from vestnik.cases.numbers import normalise_number
 from vestnik.content.models import Article, Edition
-from vestnik.content.sanitize import plain_text
-from vestnik.editorial.revisions import Change, inline_diff
+from vestnik.editorial.revisions import Change, as_text, inline_diff
 
 PARTY_FIELDS = ["role", "kind", "name", "name_translations", "hide_name", "order"]
 EVENT_FIELDS = [
@@ -125,12 +124,7 @@ def _lines(data: dict) -> dict[str, str]:
     for text in data.get("translations") or []:
         code = text.get("edition", "?")
         for f in TEXT_FIELDS:
-            value = text.get(f) or ""
-            if f == "summary":
-                value = "\n".join(
-                    plain_text(p) for p in value.replace("</p>", "</p>\n").splitlines()
-                ).strip()
-            out[f"{f.replace('_', ' ')} ({code})"] = value
+            out[f"{f.replace('_', ' ')} ({code})"] = as_text(text.get(f) or "", f)
     blocks = [
         ("parties", PARTY_FIELDS),
         ("events", EVENT_FIELDS),

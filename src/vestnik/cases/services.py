@@ -323,22 +323,18 @@ def cases_of_article(article: Article) -> list[CaseTranslation]:
 def article_case_box(article: Article, keys: list[tuple] | None) -> list[dict]:
     """ "This article is part of the case …" entries; `keys` from article_case_keys, or
     None to read them from the database."""
-    code = article.edition.code
     if keys is None:
-        return [
-            {
-                "title": text.title,
-                "url": text.case.get_absolute_url(code),
-                "status": Case.Status(text.case.status).label,
-                "status_key": text.case.status,
-            }
-            for text in cases_of_article(article)
+        entries = [
+            (t.title, t.case_id, t.case.slug, t.case.status) for t in cases_of_article(article)
         ]
-    entries = []
-    for case_id, slug, status, titles in keys:
-        title = next((t for ed, t in titles if ed == article.edition_id), None)
-        if title is not None:
-            entries.append((title, case_id, slug, status))
+    else:
+        entries = [
+            (title, case_id, slug, status)
+            for case_id, slug, status, titles in keys
+            for edition_id, title in titles
+            if edition_id == article.edition_id
+        ]
+    code = article.edition.code
     return [
         {
             "title": title,

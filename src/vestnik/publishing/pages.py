@@ -168,6 +168,7 @@ class Site:
         self.code_fp = code_fingerprint()
         self.scheme, self.host = origin.site_origin()
         self.factory = RequestFactory(HTTP_HOST=self.host)
+        self._site_news_cache: dict[int, SafeString] = {}  # edition id → rendered block
         self.editions = list(Edition.objects.all())
         self.data: dict[int, EditionData] = {}
         for ed in self.editions:
@@ -248,7 +249,7 @@ class Site:
         }
 
     def _site_news_html(self, d: EditionData) -> SafeString:
-        cache: dict[int, SafeString] = self.__dict__.setdefault("_site_news_cache", {})
+        cache = self._site_news_cache
         if d.edition.pk not in cache:
             context = {"edition": d.edition, "site_news": d.sidebar}
             with translation.override(d.edition.language):
