@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pytest
-
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -18,4 +16,7 @@ def shared_dir() -> Path:
         candidate = parent / "shared"
         if (candidate / "seeds").is_dir():
             return candidate
-    pytest.fail("../shared/ not found: set VESTNIK_SHARED_DIR to the shared data folder")
+    from tests.needs import missing
+
+    missing("needs ../shared/ (seeds, corpora): set VESTNIK_SHARED_DIR to the shared data folder")
+    raise AssertionError("unreachable")  # pragma: no cover
