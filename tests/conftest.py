@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests import needs
+
 
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
@@ -69,3 +71,12 @@ def _account_security(settings):
     """
     settings.AXES_ENABLED = False
     settings.VESTNIK_REQUIRE_2FA = False
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """End the run with what this machine lacks, so a skipped test never passes for a green one."""
+    lines = needs.summary(terminalreporter.stats.get("skipped", []))
+    if lines:
+        terminalreporter.section("skipped: this machine lacks something", sep="-", yellow=True)
+        for line in lines:
+            terminalreporter.line(line)

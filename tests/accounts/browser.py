@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-CHROMIUM = os.environ.get("VESTNIK_CHROMIUM", "/usr/bin/chromium")
+from tests import needs
 
 # Runs in every page before its own scripts: count calls of the functions payloads use.
 _WATCH = """
@@ -98,13 +98,14 @@ def chromium(base_url: str, bypass_csp: bool = False) -> Iterator[Browser]:
     """Start Chromium; every request to another host is recorded and blocked."""
     from playwright.sync_api import sync_playwright
 
+    executable = needs.chromium()
     host = urlsplit(base_url).netloc
     findings = Findings()
     # Playwright runs an event loop in this thread; Django's ORM is only touched by the live
     # server's own thread meanwhile.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        browser = p.chromium.launch(executable_path=executable, args=["--no-sandbox"])
         context = browser.new_context(bypass_csp=bypass_csp, base_url=base_url)
         context.add_init_script(_WATCH)
 

@@ -3,27 +3,26 @@
 from __future__ import annotations
 
 import os
-import shutil
 
 import pytest
 
+from tests import needs
 from tests.editorial.conftest import PASSWORD
 from vestnik.content.models import Article
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture(scope="module")
 def browser():
+    executable = needs.chromium()
     # Playwright's sync API runs an event loop in this thread; the ORM calls of the test
     # itself are ordinary blocking calls.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True)
+        browser = p.chromium.launch(executable_path=executable, headless=True)
         yield browser
         browser.close()
 

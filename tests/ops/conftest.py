@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import needs
 from vestnik.ops import archive
 
 VESTNIK = str(Path(sys.executable).with_name("vestnik"))
@@ -93,7 +94,10 @@ def other_db_env(tmp_path):
     try:
         admin = psycopg.connect(f"{base}/postgres", autocommit=True, connect_timeout=5)
     except psycopg.OperationalError as exc:
-        pytest.skip(f"no PostgreSQL server for the SQLite→PostgreSQL restore: {exc}")
+        needs.missing(
+            "needs a PostgreSQL server for the SQLite→PostgreSQL restore: set "
+            f"VESTNIK_CROSS_DATABASE_URL to one ({exc})"
+        )
     name = f"vestnik_ops_{uuid.uuid4().hex[:12]}"
     with admin:
         admin.execute(f'CREATE DATABASE "{name}"')

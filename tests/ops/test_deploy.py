@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import needs
 from tests.ops.conftest import run
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -58,13 +59,13 @@ def test_systemd_units_parse(path):
         assert path.with_suffix(".service").exists()
 
 
-@pytest.mark.skipif(not shutil.which("systemd-analyze"), reason="systemd-analyze not installed")
 def test_systemd_analyze_verifies_the_units(tmp_path):
+    analyze = needs.program("systemd-analyze")
     for path in UNITS:
         text = path.read_text().replace("/srv/vestnik/venv/bin/vestnik", VESTNIK)
         (tmp_path / path.name).write_text(text)
     result = subprocess.run(
-        ["systemd-analyze", "verify", *sorted(str(p) for p in tmp_path.iterdir())],
+        [analyze, "verify", *sorted(str(p) for p in tmp_path.iterdir())],
         capture_output=True, text=True, timeout=60, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
@@ -98,8 +99,8 @@ def _self_signed(folder: Path) -> tuple[Path, Path]:
     return cert_file, key_file
 
 
-@pytest.mark.skipif(not shutil.which("nginx"), reason="nginx not installed (CI installs it)")
 def test_nginx_accepts_the_example_config(tmp_path):
+    nginx = needs.program("nginx", needs.HINTS["nginx"], "/usr/sbin/nginx")
     cert, key = _self_signed(tmp_path)
     conf = (DEPLOY / "nginx" / "vestnik.conf").read_text()
     conf = conf.replace("/etc/letsencrypt/live/news.example.org/fullchain.pem", str(cert))
@@ -117,7 +118,7 @@ def test_nginx_accepts_the_example_config(tmp_path):
         f"  include {tmp_path}/vestnik.conf;\n}}\n"
     )
     result = subprocess.run(
-        ["nginx", "-t", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")],
+        [nginx, "-t", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")],
         capture_output=True, text=True, timeout=60, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr

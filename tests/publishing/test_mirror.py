@@ -11,6 +11,7 @@ import time
 import pytest
 from django.core.management import CommandError, call_command
 
+from tests import needs
 from tests.publishing.conftest import tree_files
 from tests.publishing.factories import tiny_site
 from vestnik.publishing import signing
@@ -43,6 +44,7 @@ def free_port() -> int:
 
 
 def test_dir_and_rsync_mirrors_equal_the_build_and_verify(published, tmp_path, monkeypatch):
+    needs.program("rsync")
     site, out = published
     a, b = tmp_path / "mirror-a", tmp_path / "mirror-b"
     monkeypatch.setenv("VESTNIK_MIRRORS", f"dir:{a} rsync:{b}/")
@@ -65,6 +67,7 @@ def test_dir_and_rsync_mirrors_equal_the_build_and_verify(published, tmp_path, m
 
 
 def test_a_failing_target_is_named_and_the_others_still_run(published, tmp_path):
+    needs.program("rsync")
     _site, out = published
     good = tmp_path / "good"
     blocker = tmp_path / "a-file"
@@ -90,12 +93,13 @@ def test_nothing_to_mirror_is_a_clear_error(keys_home, tmp_path, monkeypatch):
 
 @pytest.mark.slow
 def test_rclone_webdav_mirror_gets_only_changed_files(published, tmp_path, monkeypatch):
+    rclone = needs.program("rclone")
     site, out = published
     served = tmp_path / "webdav-root"
     served.mkdir()
     port = free_port()
     server = subprocess.Popen(
-        ["rclone", "serve", "webdav", str(served), "--addr", f"127.0.0.1:{port}"],
+        [rclone, "serve", "webdav", str(served), "--addr", f"127.0.0.1:{port}"],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )  # fmt: skip
     try:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import ssl
 import subprocess
@@ -14,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import needs
 from tests.ops.test_deploy import _self_signed
 from vestnik.publishing.services import publish
 
@@ -21,10 +21,10 @@ ROOT = Path(__file__).resolve().parents[2]
 NGINX = ROOT / "deploy" / "nginx"
 ONION = "vestnikexampleonionaddressforteststwo234567abcdefghijklm.onion"
 
-pytestmark = pytest.mark.skipif(
-    not shutil.which("nginx") and not Path("/usr/sbin/nginx").exists(),
-    reason="nginx not installed (CI installs it)",
-)
+
+@pytest.fixture
+def nginx() -> str:
+    return needs.program("nginx", needs.HINTS["nginx"], "/usr/sbin/nginx")
 
 
 def _free_port() -> int:
@@ -34,7 +34,7 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-def served(demo_site, tmp_path):
+def served(nginx, demo_site, tmp_path):
     """The demo site published and served by nginx with the example configuration."""
     out = tmp_path / "public"
     publish(out)
@@ -64,7 +64,6 @@ def served(demo_site, tmp_path):
         f"  scgi_temp_path {tmp_path}/scgi;\n"
         f"  include {tmp_path}/site.conf;\n}}\n"
     )
-    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     proc = subprocess.Popen(
         [nginx, "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,

@@ -15,13 +15,13 @@ from urllib.parse import quote, unquote, urlsplit
 import pytest
 from django.core.management import call_command
 
+from tests import needs
 from vestnik.publishing import signing
 from vestnik.publishing.services import publish
 from vestnik.publishing.tree import PublishError
 
 pytestmark = pytest.mark.django_db
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # the live pages' policy; the static search's WebAssembly needs 'wasm-unsafe-eval'
 CSP = (
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
@@ -162,7 +162,7 @@ def test_the_published_search_page_finds_inflected_forms_in_a_browser(static_ser
         ("en", "compensations", "Court awards compensation to a detainee"),
     ]
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True)
+        browser = p.chromium.launch(executable_path=needs.chromium(), headless=True)
         try:
             page = browser.new_page()
             errors: list[str] = []

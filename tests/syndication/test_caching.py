@@ -118,6 +118,10 @@ def test_response_cache_works_on_redis(client, site, settings):
     """The Redis in CI (127.0.0.1:6379) holds feed responses; a publish makes them stale."""
     import uuid
 
+    from tests import needs
+
+    needs.server("redis", "127.0.0.1", 6379)
+
     from django.core.cache import caches
 
     settings.CACHES = {
