@@ -1,4 +1,4 @@
-"""tests/needs.py: a missing program skips (fails under CI's strict mode) and is listed at the end."""
+"""tests/needs.py: a missing program skips (fails under CI strict mode), listed at the end."""
 
 from __future__ import annotations
 

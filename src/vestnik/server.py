@@ -35,7 +35,7 @@ def serve(
         "graceful_timeout": 10,
         "max_requests": 5000,
         "max_requests_jitter": 500,
-        "forwarded_allow_ips": os.environ.get("VESTNIK_FORWARDED_ALLOW_IPS", "127.0.0.1"),
+        "forwarded_allow_ips": settings.VESTNIK_FORWARDED_ALLOW_IPS,
     }
 
     class VestnikServer(BaseApplication):
@@ -48,9 +48,7 @@ def serve(
             return application
 
     if scheduler_enabled is None:
-        from vestnik import conf
-
-        scheduler_enabled = conf.env_bool("VESTNIK_EMBEDDED_SCHEDULER", True)
+        scheduler_enabled = settings.VESTNIK_EMBEDDED_SCHEDULER
 
     def post_worker_init(worker) -> None:
         # Every worker runs the embedded scheduler; publishing is idempotent (see

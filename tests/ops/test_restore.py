@@ -112,19 +112,19 @@ def test_an_archive_from_a_newer_vestnik_is_refused(site_archive, tmp_path):
 
 
 def test_encrypted_restore_reads_the_passphrase_from_the_environment(
-    site_archive, tmp_path, monkeypatch
+    site_archive, tmp_path, settings
 ):
-    monkeypatch.setenv("VESTNIK_BACKUP_PASSPHRASE", "a long passphrase")
+    settings.VESTNIK_BACKUP_PASSPHRASE = "a long passphrase"
     file = tmp_path / "enc.vbk"
     call_command("backup", str(file), encrypt=True, stdout=io.StringIO())
     assert archive.kind(file) == "encrypted"
     Article.objects.all().delete()
     call_command("restore", str(file), force=True, stdout=io.StringIO())
     assert Article.objects.filter(title="Kept").count() == 4
-    monkeypatch.setenv("VESTNIK_BACKUP_PASSPHRASE", "not it")
+    settings.VESTNIK_BACKUP_PASSPHRASE = "not it"
     with pytest.raises(CommandError, match="Wrong passphrase"):
         call_command("restore", str(file), force=True)
-    monkeypatch.delenv("VESTNIK_BACKUP_PASSPHRASE")
+    settings.VESTNIK_BACKUP_PASSPHRASE = ""
     with pytest.raises(CommandError, match="passphrase is needed"):
         call_command("restore", str(file), force=True)
 

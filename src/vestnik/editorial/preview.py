@@ -12,7 +12,7 @@ SALT = "vestnik.editorial.preview"
 
 
 def max_age() -> int:
-    return int(getattr(settings, "VESTNIK_PREVIEW_SECONDS", 2 * 24 * 3600))
+    return settings.VESTNIK_PREVIEW_SECONDS
 
 
 def make_token(article: Article) -> str:

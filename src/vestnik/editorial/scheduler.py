@@ -12,7 +12,7 @@ log = logging.getLogger(__name__)
 
 
 def interval() -> float:
-    return float(getattr(settings, "VESTNIK_SCHEDULER_INTERVAL", 15))
+    return settings.VESTNIK_SCHEDULER_INTERVAL
 
 
 def tick() -> list[int]:

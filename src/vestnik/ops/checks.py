@@ -39,8 +39,8 @@ def _writable_dir(path: Path) -> bool:
 @register(Tags.database, deploy=True)
 def check_sqlite_scale(app_configs: Any = None, **kwargs: Any) -> list[Warning]:
     on_sqlite = any(connections[a].vendor == "sqlite" for a in connections)
-    servers = getattr(settings, "VESTNIK_APP_SERVERS", 1)
-    workers = getattr(settings, "VESTNIK_WORKERS", 1)
+    servers = settings.VESTNIK_APP_SERVERS
+    workers = settings.VESTNIK_WORKERS
     if on_sqlite and (servers > 1 or workers > 1):
         return [
             Warning(
@@ -70,8 +70,8 @@ def check_secret_key(app_configs: Any = None, **kwargs: Any) -> list[Warning]:
             Warning(
                 "The secret key is missing, a placeholder or too weak.",
                 hint="Set SECRET_KEY to 50+ random characters (python -c 'import secrets; "
-                "print(secrets.token_urlsafe(50))'), or leave it unset so vestnik keeps a "
-                "generated one in VESTNIK_HOME/secret_key.",
+                "print(secrets.token_urlsafe(50))'), or leave it unset and run `vestnik "
+                "init`, which keeps a generated one in VESTNIK_HOME/secret_key.",
                 id="vestnik.W002",
             )
         ]
@@ -107,7 +107,7 @@ def check_allowed_hosts(app_configs: Any = None, **kwargs: Any) -> list[Warning]
 
 @register(deploy=True)
 def check_publish_dir(app_configs: Any = None, **kwargs: Any) -> list[Warning]:
-    value = getattr(settings, "VESTNIK_PUBLISH_DIR", None) or os.environ.get("VESTNIK_PUBLISH_DIR")
+    value = settings.VESTNIK_PUBLISH_DIR
     if value and not _writable_dir(Path(value)):
         return [
             Warning(
@@ -124,7 +124,7 @@ def check_publish_dir(app_configs: Any = None, **kwargs: Any) -> list[Warning]:
 def check_recent_backup(app_configs: Any = None, **kwargs: Any) -> list[Warning]:
     from vestnik.ops.services import last_backup, marker_path
 
-    days = getattr(settings, "VESTNIK_BACKUP_MAX_AGE_DAYS", 2)
+    days = settings.VESTNIK_BACKUP_MAX_AGE_DAYS
     if days <= 0:
         return []
     when = last_backup()
@@ -145,9 +145,9 @@ def check_recent_backup(app_configs: Any = None, **kwargs: Any) -> list[Warning]
 @register(Tags.security, deploy=True)
 def check_https(app_configs: Any = None, **kwargs: Any) -> list[Warning]:
     if not (
-        getattr(settings, "SESSION_COOKIE_SECURE", False)
-        and getattr(settings, "CSRF_COOKIE_SECURE", False)
-        and getattr(settings, "SECURE_PROXY_SSL_HEADER", None)
+        settings.SESSION_COOKIE_SECURE
+        and settings.CSRF_COOKIE_SECURE
+        and settings.SECURE_PROXY_SSL_HEADER
     ):
         return [
             Warning(

@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import getpass
-import os
 import sys
 
+from django.conf import settings
 from django.core.management.base import CommandError
 
 ENV = "VESTNIK_BACKUP_PASSPHRASE"
 
 
 def get_passphrase(confirm: bool) -> str:
-    value = os.environ.get(ENV)
-    if value is not None:
-        if not value:
-            raise CommandError(f"{ENV} is set but empty.")
+    value = settings.VESTNIK_BACKUP_PASSPHRASE
+    if value:
         return value
     if not sys.stdin.isatty():
         raise CommandError(f"A passphrase is needed: set {ENV} or run the command in a terminal.")

@@ -569,7 +569,8 @@ def _place_config(files: Path) -> None:
     home = Path(settings.VESTNIK_HOME)
     home.mkdir(parents=True, exist_ok=True)
     secret = files / "config" / "secret_key"
-    if secret.is_file() and not conf.env("SECRET_KEY") and not conf.env("VESTNIK_SECRET_KEY"):
+    # the key in use came from the file, not from SECRET_KEY: the backup's key replaces it
+    if secret.is_file() and settings.SECRET_KEY in ("", conf.stored_secret_key(home)):
         target = home / "secret_key"
         target.write_bytes(secret.read_bytes())
         target.chmod(0o600)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpRequest
@@ -16,7 +17,6 @@ from django.utils.translation import override
 
 from vestnik.content.models import Article, Attachment, Edition, SiteNewsItem, Tag
 from vestnik.site import queries
-from vestnik.syndication.services import setting
 
 FIRST_PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>.*?</p>", re.IGNORECASE | re.DOTALL)
 
@@ -45,11 +45,11 @@ class FeedScope:
 
 def entry_id(authority: str, kind: str, pk: int) -> str:
     """A tag: URI (RFC 4151) by database id: it survives slug and section changes."""
-    return f"tag:{authority},{setting('VESTNIK_FEED_ID_DATE', '2026')}:{kind}:{pk}"
+    return f"tag:{authority},{settings.VESTNIK_FEED_ID_DATE}:{kind}:{pk}"
 
 
 def feed_authority(request: HttpRequest) -> str:
-    configured = setting("VESTNIK_FEED_ID_AUTHORITY", "")
+    configured = settings.VESTNIK_FEED_ID_AUTHORITY
     return configured or request.get_host().rsplit(":", 1)[0].strip("[]") or "localhost"
 
 
@@ -72,7 +72,7 @@ def _edition(request: HttpRequest, code: str) -> Edition:
 
 
 def feed_articles(tree: queries.SectionTree, qs: QuerySet[Article]) -> list[Article]:
-    limit = int(setting("VESTNIK_FEED_ITEMS", 30))
+    limit = int(settings.VESTNIK_FEED_ITEMS)
     articles = list(
         qs.defer(None)  # list queries load only teaser fields; feeds need body and dates
         .select_related("source")
@@ -150,13 +150,13 @@ class ArticleFeed(Feed):
     item_guid_is_permalink = False
 
     def item_description(self, item: Article) -> str:
-        full = setting("VESTNIK_FEED_CONTENT", "full") == "full"
+        full = settings.VESTNIK_FEED_CONTENT == "full"
         if full and self.feed_type is not AtomWithContent:  # RSS: the body is the description
             return item.body
         return summary_of(item) or item.subtitle
 
     def item_extra_kwargs(self, item: Article) -> dict:
-        if setting("VESTNIK_FEED_CONTENT", "full") == "full":
+        if settings.VESTNIK_FEED_CONTENT == "full":
             return {"content": item.body}
         return {}
 
@@ -224,7 +224,7 @@ class SiteNewsFeed(ArticleFeed):
     """What was added to the site, newest first (articles and plain announcements)."""
 
     def scope(self, request: HttpRequest, edition: Edition, **kwargs) -> FeedScope:
-        limit = int(setting("VESTNIK_FEED_ITEMS", 30))
+        limit = int(settings.VESTNIK_FEED_ITEMS)
         items = list(queries.site_news(edition)[:limit])
         title = _("News of site")
         return self._scope(request, edition, title, f"/{edition.code}/site-news/", items)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
@@ -37,7 +38,7 @@ def _is_cached_kind(request: HttpRequest) -> bool:
 
 def client_ip(request: HttpRequest) -> str:
     """The address rate limits count by; behind a proxy, the header it sets (last hop)."""
-    header = str(services.setting("VESTNIK_CLIENT_IP_HEADER", "") or "")
+    header = str(settings.VESTNIK_CLIENT_IP_HEADER or "")
     if header:
         forwarded = request.headers.get(header, "").split(",")[-1].strip()
         if forwarded:

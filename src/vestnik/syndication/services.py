@@ -20,11 +20,6 @@ from vestnik.syndication.models import ContentState
 STATE_PK = 1
 
 
-def setting(name: str, default):
-    """A VESTNIK_* setting, read when needed (never at import time)."""
-    return getattr(settings, name, default)
-
-
 @dataclass(frozen=True)
 class ContentVersion:
     """What every cache validator is derived from: changes whenever public content may."""
@@ -77,8 +72,10 @@ def make_etag(version: ContentVersion, *parts: str) -> str:
 
 def cache_control() -> str:
     """Cache-Control for public responses: short for browsers, a CDN may serve stale on errors."""
-    max_age = int(setting("VESTNIK_CACHE_MAX_AGE", 60))
-    s_maxage = int(setting("VESTNIK_CACHE_S_MAXAGE", max_age))
+    max_age = int(settings.VESTNIK_CACHE_MAX_AGE)
+    s_maxage = (
+        max_age if settings.VESTNIK_CACHE_S_MAXAGE is None else settings.VESTNIK_CACHE_S_MAXAGE
+    )
     return (
         f"public, max-age={max_age}, s-maxage={s_maxage}, "
         f"stale-while-revalidate={max_age}, stale-if-error=86400"
@@ -95,7 +92,7 @@ def cached_body(key: str) -> dict | None:
 
 
 def store_body(key: str, status: int, content: bytes, content_type: str) -> None:
-    timeout = int(setting("VESTNIK_RESPONSE_CACHE_SECONDS", 600))
+    timeout = int(settings.VESTNIK_RESPONSE_CACHE_SECONDS)
     cache.set(key, {"status": status, "content": content, "content_type": content_type}, timeout)
 
 
@@ -114,7 +111,7 @@ def parse_rate(rate: str) -> tuple[int, int]:
 
 def check_rate(client_id: str, scope: str = "api") -> RateDecision:
     """Fixed-window rate limit per client in Django's cache (shared across workers on Redis)."""
-    limit, window = parse_rate(str(setting("VESTNIK_API_RATE", "120/min")))
+    limit, window = parse_rate(str(settings.VESTNIK_API_RATE))
     now = int(time.time())
     window_start = now - now % window
     key = f"vestnik:rate:{scope}:{client_id}:{window_start}"

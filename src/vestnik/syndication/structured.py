@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 
+from django.conf import settings
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
 from vestnik.content.models import Article, Edition, Section
-from vestnik.syndication.services import setting
 
 OG_LOCALES = {"en": "en_GB", "ru": "ru_RU", "uk": "uk_UA", "de": "de_DE", "fr": "fr_FR"}
 HEADLINE_MAX = 110  # what search engines show of a NewsArticle headline
@@ -20,7 +20,7 @@ Absolute = Callable[[str], str]
 
 def absolute_builder(request) -> Absolute:
     """Absolute URLs: VESTNIK_SITE_URL when set (static copies, proxies), else the request."""
-    base = str(setting("VESTNIK_SITE_URL", "") or "").rstrip("/")
+    base = str(settings.VESTNIK_SITE_URL or "").rstrip("/")
     if base:
         return lambda path: path if "://" in path else f"{base}{path}"
     if request is not None:
