@@ -31,7 +31,7 @@ def percentile(values: list[float], p: float) -> float:
 
 
 def make_queries(n: int) -> list[tuple[str, str]]:
-    from vestnik.content.generate import WORDS
+    from vestnik.demo.generate import WORDS
 
     rng = random.Random(7)
     rare = {
@@ -97,8 +97,8 @@ def run_one(backend: str, articles: int, nqueries: int) -> dict:
     django.setup()
     from django.core.management import call_command
 
-    from vestnik.content.generate import generate
     from vestnik.content.models import Edition
+    from vestnik.demo.generate import generate
     from vestnik.search import services
 
     call_command("migrate", verbosity=0)

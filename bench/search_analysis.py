@@ -71,7 +71,7 @@ def quality(analyse: Callable[[str], str]) -> tuple[int, int, list[str]]:
 
 
 def stream(n: int) -> list[str]:
-    from vestnik.content.generate import WORDS
+    from vestnik.demo.generate import WORDS
 
     vocab = [w for _b, forms in PAIRS for w in forms] + [w.lower() for w in WORDS["ru"]]
     rng = random.Random(1)

@@ -55,8 +55,8 @@ def main() -> None:
     from django.core.management import call_command
     from django.test import Client
 
-    from vestnik.content.generate import generate
     from vestnik.content.models import Article
+    from vestnik.demo.generate import generate
     from vestnik.syndication.services import bump_content_version
 
     call_command("migrate", verbosity=0)

@@ -72,6 +72,11 @@ def test_demo_twice_then_serve_and_crawl_every_link(cli_env):
     first = run(cli_env, "demo", "--no-serve")
     assert first.returncode == 0, first.stderr
     assert "Demo content loaded" in first.stdout
+    assert "username         demo-editor" in first.stdout  # how to reach the back office
+    # a fresh start says what it made and nothing else: no warnings
+    assert all(line.startswith("vestnik: created ") for line in first.stderr.splitlines()), (
+        first.stderr
+    )
     second = run(cli_env, "demo", "--no-serve")
     assert second.returncode == 0, second.stderr
     assert "not loaded again" in second.stdout
@@ -130,3 +135,4 @@ def test_demo_twice_then_serve_and_crawl_every_link(cli_env):
     finally:
         server.terminate()
         server.wait(timeout=30)
+    assert "Warning" not in server.stderr.read().decode()

@@ -52,8 +52,8 @@ def full_site(db, settings, tmp_path):
     from django.contrib.auth.models import Group, Permission, User
     from django.contrib.contenttypes.models import ContentType
 
-    from vestnik.content.demo import load_demo
     from vestnik.content.models import Article
+    from vestnik.demo.services import load_demo
 
     settings.MEDIA_ROOT.mkdir(parents=True, exist_ok=True)
     load_demo()

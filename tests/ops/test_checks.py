@@ -18,7 +18,7 @@ def vestnik_ids() -> set[str]:
 
 
 @pytest.fixture
-def production(settings, tmp_path):
+def production(settings, tmp_path, db):
     """A configuration that passes every vestnik check; tests break one thing each."""
     settings.DEBUG = False
     settings.SECRET_KEY = GOOD_KEY
@@ -123,3 +123,12 @@ def test_w008_media_folder_not_writable(production, tmp_path):
 def test_checks_are_deployment_only(settings):
     settings.DEBUG = True
     assert not {m.id for m in run_checks() if m.id.startswith("vestnik.")}
+
+
+def test_w009_demo_accounts_exist(production, editions):
+    from vestnik.demo import accounts
+
+    accounts.ensure_demo_accounts()
+    assert vestnik_ids() == {"vestnik.W009"}
+    accounts.remove_demo_accounts()
+    assert vestnik_ids() == set()

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from tests.factories import ArticleFactory, PageFactory, SiteNewsItemFactory
 from vestnik.content import services
-from vestnik.content.demo import load_demo
+from vestnik.demo.services import load_demo
 
 
 @pytest.fixture

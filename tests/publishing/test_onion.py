@@ -11,7 +11,7 @@ ONION = "vestnikexampleonionaddressforteststwo234567abcdefghijklm.onion"
 
 @pytest.fixture
 def site(db):
-    from vestnik.content.demo import load_demo
+    from vestnik.demo.services import load_demo
 
     load_demo()
 

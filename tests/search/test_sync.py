@@ -118,7 +118,7 @@ def test_reindex_rebuilds_from_scratch(en, section):
 
 
 def test_generate_leaves_index_complete(en):
-    from vestnik.content.generate import generate
+    from vestnik.demo.generate import generate
 
     generate(30, seed=3, progress=False)
     assert SearchEntry.objects.count() == Article.objects.count()

@@ -8,6 +8,7 @@ W005 the publish directory (VESTNIK_PUBLISH_DIR) is not writable
 W006 no backup in the last VESTNIK_BACKUP_MAX_AGE_DAYS days
 W007 HTTPS settings missing (VESTNIK_HTTPS off)
 W008 the media folder is not writable
+W009 the demo accounts of `vestnik demo` exist (registered by vestnik/demo/checks.py)
 """
 
 from __future__ import annotations

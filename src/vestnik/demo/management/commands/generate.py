@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from vestnik.content.generate import generate
+from vestnik.demo.generate import generate
 
 
 class Command(BaseCommand):

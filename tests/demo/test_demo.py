@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 
 from vestnik.cases import services
 from vestnik.cases.models import Case
-from vestnik.content.demo import load_demo
+from vestnik.demo.services import load_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -61,7 +61,7 @@ def test_demo_documents_are_searchable(demo):
 
 
 def test_demo_cases_are_loaded_once(demo):
-    from vestnik.cases.demo import load_demo_cases
+    from vestnik.demo.cases import load_demo_cases
 
     assert load_demo_cases() == 0
     assert Case.objects.count() == 3

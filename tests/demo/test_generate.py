@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from django.core.management import CommandError, call_command
 
-from vestnik.content.generate import generate
 from vestnik.content.models import Article, Edition, Section, SiteNewsItem
+from vestnik.demo.generate import generate
 
 pytestmark = pytest.mark.django_db
 
