@@ -50,3 +50,23 @@ def test_the_html_cleaner_the_importers_need_is_declared_itself():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     assert "lxml-html-clean" in {_name(r) for r in project["dependencies"]}
     assert project["license"] == "AGPL-3.0-or-later"  # an SPDX string, not a table
+
+
+def test_every_data_file_of_the_package_is_installed():
+    """A file the code reads (templates, demo data ...) must be in the wheel, not only here."""
+    from fnmatch import fnmatch
+
+    tool = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+    patterns = tool["package-data"]["*"]
+    left_out = []
+    for path in SRC.rglob("*"):
+        if not path.is_file() or path.suffix in (".py", ".pyc") or "__pycache__" in path.parts:
+            continue
+        # package-data patterns are relative to the package (the folder with __init__.py)
+        package = path.parent
+        while not (package / "__init__.py").exists():
+            package = package.parent
+        relative = path.relative_to(package).as_posix()
+        if not any(fnmatch(relative, p) or fnmatch(relative, p.replace("**/", "")) for p in patterns):
+            left_out.append(str(path.relative_to(SRC)))
+    assert not left_out, f"not in [tool.setuptools.package-data]: {left_out[:10]}"
