@@ -34,6 +34,11 @@ def demo_accounts():
     from vestnik.demo.accounts import ensure_demo_accounts
     from vestnik.demo.services import load_demo
 
+    from vestnik.cases.defaults import ensure_defaults
+    from vestnik.cases.models import Court, Subject
+
+    # an earlier transactional test may have flushed the courts the first migration made
+    ensure_defaults(Court, Subject)
     load_demo()
     return {a.username: a for a in ensure_demo_accounts()}
 
