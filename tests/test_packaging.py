@@ -67,6 +67,6 @@ def test_every_data_file_of_the_package_is_installed():
         while not (package / "__init__.py").exists():
             package = package.parent
         relative = path.relative_to(package).as_posix()
-        if not any(fnmatch(relative, p) or fnmatch(relative, p.replace("**/", "")) for p in patterns):
+        if not any(fnmatch(relative, p.replace("**/", "")) for p in patterns):
             left_out.append(str(path.relative_to(SRC)))
     assert not left_out, f"not in [tool.setuptools.package-data]: {left_out[:10]}"

@@ -31,11 +31,10 @@ def _account_security(settings):
 
 @pytest.fixture
 def demo_accounts():
-    from vestnik.demo.accounts import ensure_demo_accounts
-    from vestnik.demo.services import load_demo
-
     from vestnik.cases.defaults import ensure_defaults
     from vestnik.cases.models import Court, Subject
+    from vestnik.demo.accounts import ensure_demo_accounts
+    from vestnik.demo.services import load_demo
 
     # an earlier transactional test may have flushed the courts the first migration made
     ensure_defaults(Court, Subject)
