@@ -114,3 +114,16 @@ def test_remove_accounts_deletes_them(client):
     assert accounts.existing() == []
     client.post("/admin/login/", {"username": "demo-editor", "password": shown["password"]})
     assert client.get("/admin/").status_code == 302
+
+
+def test_on_a_terminal_each_account_gets_a_qr_code():
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    out = Terminal()
+    call_command("demo", "--no-serve", stdout=out)
+    text = out.getvalue()
+    for username in ("demo-admin", "demo-editor", "demo-contributor"):
+        assert f"{username}: scan with an authenticator app" in text
+    assert text.count("█") > 300  # three drawings made of block characters

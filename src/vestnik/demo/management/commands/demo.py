@@ -1,4 +1,4 @@
-import sys
+import io
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -51,4 +51,6 @@ class Command(BaseCommand):
 
         for account in made:
             self.stdout.write(f"\n{account.username}: scan with an authenticator app")
-            segno.make(account.otpauth_url, error="m").terminal(out=sys.stdout, compact=True)
+            drawing = io.StringIO()
+            segno.make(account.otpauth_url, error="m").terminal(out=drawing, compact=True)
+            self.stdout.write(drawing.getvalue(), ending="")
