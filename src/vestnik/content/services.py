@@ -23,6 +23,7 @@ from vestnik.content.models import (
     Source,
     Tag,
 )
+from vestnik.content.sanitize import clean_text_fields
 from vestnik.content.slugs import make_slug
 
 LANGUAGE_DEFAULTS = {
@@ -152,7 +153,7 @@ def create_article(data: ArticleData, publish: bool = False) -> Article:
     if data.tags:
         article.tags.set(get_or_create_tag(data.edition, name) for name in data.tags)
     RelatedLink.objects.bulk_create(
-        RelatedLink(article=article, title=title, url=url, order=i)
+        clean_text_fields(RelatedLink(article=article, title=title, url=url, order=i))
         for i, (title, url) in enumerate(data.links)
     )
     for i, c in enumerate(data.contacts):
