@@ -6,9 +6,10 @@ import pytest
 from django.utils import timezone
 from lxml import etree
 
-from tests.factories import ArticleFactory, SectionFactory, SiteNewsItemFactory, SourceFactory
+from tests.factories import ArticleFactory, SectionFactory, SiteNewsItemFactory
 from vestnik.content.models import Article, Contact, Section
 from vestnik.content.sanitize import clean_html, plain_text, strip_control_references
+from vestnik.content.services import get_or_create_source
 
 CONTROLS = "".join(chr(c) for c in range(32) if chr(c) not in "\t\n\r") + "\ufffe\uffff"
 
@@ -36,7 +37,7 @@ def test_every_text_field_loses_controls_when_saved(en):
     section = SectionFactory(edition=en, slug="news", title=dirty, description=dirty)
     article = ArticleFactory(
         section=section, title=dirty, subtitle=dirty, dateline_place=dirty,
-        body=f"<p>{dirty}</p>", source=SourceFactory(name=dirty),
+        body=f"<p>{dirty}</p>", source=get_or_create_source(dirty),
     )  # fmt: skip
     Contact.objects.create(article=article, name=dirty, phones="1\x002\n3")
     article.refresh_from_db()
@@ -47,6 +48,8 @@ def test_every_text_field_loses_controls_when_saved(en):
     stored += [contact.name, contact.phones]
     assert not any(c in value for value in stored for c in CONTROLS)
     assert article.title == "Bad title" and contact.phones == "12\n3"
+    # the same organisation written with a control character is the same source
+    assert get_or_create_source("Bad title\x02" + CONTROLS).pk == article.source.pk
 
 
 @pytest.mark.django_db
