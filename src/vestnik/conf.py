@@ -139,6 +139,7 @@ SETTINGS: list[Setting] = [
     Setting("VESTNIK_HSTS_PRELOAD", _bool, "off", "with VESTNIK_HTTPS: HSTS preload"),
     Setting("VESTNIK_FORWARDED_ALLOW_IPS", _text, "127.0.0.1", "addresses of the proxies gunicorn trusts for X-Forwarded-*"),
     Setting("VESTNIK_CLIENT_IP_HEADER", _text, "", "behind a proxy: header with the client's address, e.g. X-Forwarded-For"),
+    Setting("VESTNIK_TRUSTED_PROXIES", _text, "127.0.0.1/32,::1/128", "proxies (CIDRs) whose client-address header is believed; the right-most other hop is the client"),
     # --- feeds, API, caching ---
     Setting("REDIS_URL", _text, "", "Redis for Django's cache, e.g. redis://127.0.0.1:6379/0; empty: local memory", secret=True),
     Setting("VESTNIK_CACHE_MAX_AGE", _int, "60", "seconds browsers and CDNs may reuse a public response"),

@@ -6,6 +6,8 @@ import os
 
 from django.conf import settings
 
+from vestnik.accounts.clientip import trusted_networks
+
 
 def default_workers() -> int:
     return max(2, (os.cpu_count() or 1) * 2)
@@ -35,7 +37,9 @@ def serve(
         "graceful_timeout": 10,
         "max_requests": 5000,
         "max_requests_jitter": 500,
-        "forwarded_allow_ips": settings.VESTNIK_FORWARDED_ALLOW_IPS,
+        # X-Forwarded-Proto is believed from the same proxies as the client's address
+        "forwarded_allow_ips": settings.VESTNIK_FORWARDED_ALLOW_IPS
+        or ",".join(str(n) for n in trusted_networks(settings.VESTNIK_TRUSTED_PROXIES)),
     }
 
     class VestnikServer(BaseApplication):

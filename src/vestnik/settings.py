@@ -182,6 +182,15 @@ AXES_LOCKOUT_CALLABLE = "vestnik.accounts.views.locked_out"
 AXES_VERBOSE = False
 AXES_USERNAME_CALLABLE = "vestnik.accounts.services.lockout_username"
 
+# --- issue 17: one client-address policy; where a login lands ---
+# Lockout, audit log and API rate limits all ask vestnik.accounts.clientip which address a
+# request is from: VESTNIK_CLIENT_IP_HEADER (set above) is believed only from these proxies.
+AXES_CLIENT_IP_CALLABLE = "vestnik.accounts.clientip.client_ip"
+# The admin's login has no profile page to go to (Django's default /accounts/profile/): a
+# login whose next= is refused goes to the admin, which asks for the second factor.
+LOGIN_REDIRECT_URL = "admin:index"
+# --- end issue 17 ---
+
 SESSION_COOKIE_AGE = 8 * 60 * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = False
 SESSION_COOKIE_SAMESITE = "Lax"

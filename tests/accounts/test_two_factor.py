@@ -106,6 +106,22 @@ def test_verify_refuses_to_redirect_off_site(client, staff, password):
     assert response["Location"] == "/admin/"
 
 
+@pytest.mark.parametrize(
+    "unsafe", ["https://evil.example/", "//evil.example/admin/", "javascript:alert(1)", "\x00"]
+)
+def test_a_login_with_an_unsafe_next_goes_on_to_the_second_factor(
+    client, superuser, password, unsafe
+):
+    totp_device(superuser)
+    response = client.post(
+        "/admin/login/", {"username": superuser.username, "password": password, "next": unsafe}
+    )
+    assert response.status_code == 302 and response["Location"] == "/admin/"
+    step = client.get(response["Location"])
+    assert step.status_code == 302 and step["Location"].startswith("/admin/2fa/verify/")
+    assert client.get(step["Location"]).status_code == 200
+
+
 def test_a_recovery_code_works_once_and_is_reported(client, staff, password, events):
     login_verified(client, staff)
     codes_page = client.post("/admin/2fa/recovery-codes/")

@@ -23,6 +23,7 @@ from vestnik.content.models import (
     Source,
     Tag,
 )
+from vestnik.content.sanitize import clean_text_fields, strip_controls
 from vestnik.content.slugs import make_slug
 
 LANGUAGE_DEFAULTS = {
@@ -59,7 +60,9 @@ def create_section(
 
 
 def get_or_create_source(name: str, url: str = "") -> Source:
-    source, created = Source.objects.get_or_create(name=name.strip(), defaults={"url": url})
+    # cleaned as saving would clean it, so the lookup finds the row a save would collide with
+    name = strip_controls(name).strip()
+    source, created = Source.objects.get_or_create(name=name, defaults={"url": url})
     if not created and url and not source.url:
         source.url = url
         source.save(update_fields=["url"])
@@ -152,7 +155,7 @@ def create_article(data: ArticleData, publish: bool = False) -> Article:
     if data.tags:
         article.tags.set(get_or_create_tag(data.edition, name) for name in data.tags)
     RelatedLink.objects.bulk_create(
-        RelatedLink(article=article, title=title, url=url, order=i)
+        clean_text_fields(RelatedLink(article=article, title=title, url=url, order=i))
         for i, (title, url) in enumerate(data.links)
     )
     for i, c in enumerate(data.contacts):

@@ -1,4 +1,4 @@
-"""Keep old article URLs alive when an edit moves the article."""
+"""Keep old article URLs alive when an edit moves the article; keep stored text XML-safe."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 
 from vestnik.content.models import Article
+from vestnik.content.sanitize import clean_text_fields
 
 
 @receiver(pre_save, sender=Article)
@@ -29,3 +30,13 @@ def _redirect_moved_article(sender, instance: Article, raw: bool = False, **kwar
         from vestnik.content.services import remember_old_url
 
         remember_old_url(instance, old_url)
+
+
+@receiver(pre_save)
+def _strip_control_characters(sender, instance, raw: bool = False, **kwargs) -> None:
+    """Every vestnik model, whoever saves it (admin, services, importers): see sanitize.py.
+
+    Bulk writers (bulk_create, QuerySet.update) send no signal and call clean_text_fields.
+    """
+    if sender._meta.app_config is not None and sender._meta.app_config.name.startswith("vestnik."):
+        clean_text_fields(instance)

@@ -15,6 +15,7 @@ RESERVED_SLUGS = frozenset(
 
 
 def make_slug(text: str, fallback: str = "item") -> str:
-    """`Свободу правозащитнику!` → `svobodu-pravozashchitniku`."""
-    slug = slugify(unidecode(text or ""))[:MAX_SLUG].strip("-")
+    """`Свободу правозащитнику!` → `svobodu-pravozashchitniku`; `old_post` → `old-post`."""
+    # slugify keeps `_` (WordPress does too); our addresses use hyphens only
+    slug = slugify(unidecode(text or "").replace("_", "-"))[:MAX_SLUG].strip("-")
     return slug or fallback

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ipaddress
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -11,18 +10,8 @@ from django.db import models
 from django.dispatch import receiver
 from django.http import HttpRequest
 
+from vestnik.accounts.clientip import client_ip
 from vestnik.editorial.models import AuditEntry
-
-
-def client_ip(request: HttpRequest | None) -> str | None:
-    """The peer address (gunicorn already applied trusted X-Forwarded-For)."""
-    if request is None:
-        return None
-    value = request.META.get("REMOTE_ADDR", "")
-    try:
-        return str(ipaddress.ip_address(value))
-    except ValueError:
-        return None
 
 
 def _clip(value: Any, limit: int) -> str:

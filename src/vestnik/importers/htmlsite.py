@@ -26,6 +26,7 @@ from lxml import etree
 
 from vestnik.content import services as content
 from vestnik.content.models import Article, Edition, Section
+from vestnik.content.sanitize import strip_control_references
 from vestnik.content.slugs import RESERVED_SLUGS, make_slug
 from vestnik.importers import records
 from vestnik.importers.datelines import Dateline, find_dateline
@@ -84,6 +85,8 @@ def decode(data: bytes) -> str:
 
 
 def _text(element: Any) -> str:
+    if not isinstance(element.tag, str):  # a comment or processing instruction: no text
+        return ""
     return " ".join(element.text_content().split())
 
 
@@ -112,7 +115,8 @@ def _source_before(h1: Any) -> str:
         text = _text(element)
         if text:
             return text[:200]
-    for element in h1.itersiblings(preceding=True):
+    # elements only: a comment above the heading (a banner's <!-- … -->) is not the source
+    for element in h1.itersiblings(etree.Element, preceding=True):
         text = _text(element)
         if not text:
             continue
@@ -178,9 +182,11 @@ def _contacts(lines: list[str]) -> list[content.ContactData]:
 
 def extract(page: str) -> Extracted | None:
     """The parts of one old page, or None when it is not an article (an index, a stub)."""
+    # lxml and trafilatura drop a page with a control character in it (`&#1;` as well)
+    page = strip_control_references(page)
     try:
         doc = lxml.html.document_fromstring(page)
-    except (etree.ParserError, ValueError):
+    except (etree.LxmlError, ValueError):
         return None
     for bad in doc.xpath("//script|//style|//noscript"):
         bad.drop_tree()
@@ -278,13 +284,15 @@ class HtmlSiteImporter:
         self.articles: dict[str, Article] = {}  # relative path → article
         self.alternates: dict[str, list[str]] = {}
 
-    def pages(self) -> list[Path]:
+    @staticmethod
+    def find_pages(root: Path, summary: Summary) -> list[Path]:
         found = []
-        for path in sorted(self.root.rglob("*")):
+        for path in sorted(root.rglob("*")):
             if path.suffix.lower() not in PAGE_SUFFIXES or not path.is_file():
                 continue
-            if path.is_symlink() and not path.resolve().is_relative_to(self.root.resolve()):
-                self.summary.skip("page", self.rel(path), "", "a link outside the folder")
+            if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
+                rel = path.relative_to(root).as_posix()
+                summary.skip("page", rel, "", "a link outside the folder")
                 continue
             found.append(path)
         return found
@@ -474,21 +482,22 @@ def import_html_site(
     progress_factory: Callable[[int, str], Any] | None = None,
 ) -> Summary:
     """Import every page under `root` in one transaction; ImportFailed leaves nothing behind."""
-    from vestnik.importers.services import _DryRun, edition_by_code
+    from vestnik.importers.services import _DryRun, check_edition_code, edition_by_code
 
     started = timezone.now()
-    edition = edition_by_code(edition_code)
+    check_edition_code(edition_code)
     if not root.is_dir():
         raise ImportFailed(f"{root}: not a folder")
     mapping = SectionMap(section_map)
     summary = Summary(importer="HTML", source=str(root.name), dry_run=dry_run)
-    importer = HtmlSiteImporter(root, edition, mapping, summary)
-    pages = importer.pages()
+    pages = HtmlSiteImporter.find_pages(root, summary)
     if not pages:
         raise ImportFailed(f"{root}: no .html pages found")
     bar = progress_factory(len(pages), "pages") if progress_factory else None
     try:
         with transaction.atomic():
+            # a fresh site gets its editions here, so a refused import leaves none behind
+            importer = HtmlSiteImporter(root, edition_by_code(edition_code), mapping, summary)
             for path in pages:
                 try:
                     with transaction.atomic():  # a page that fails leaves nothing behind

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import DatabaseError, transaction
@@ -38,14 +39,21 @@ class _DryRun(Exception):
     """Raised inside the transaction to roll a dry run back."""
 
 
+def check_edition_code(code: str) -> None:
+    """Refuse an unknown edition before any work, writing nothing."""
+    known = list(Edition.objects.values_list("code", flat=True))
+    if not known:  # a fresh site gets the configured editions (inside the import's transaction)
+        known = [c for c, _ in settings.VESTNIK_EDITIONS]
+    if code not in known:
+        raise ImportFailed(f"no edition “{code}” (editions: {', '.join(known) or 'none'})")
+
+
 def edition_by_code(code: str) -> Edition:
+    """The edition to import into; call inside the import's transaction (it may create it)."""
+    check_edition_code(code)
     if not Edition.objects.exists():
         ensure_editions()  # a fresh site: the configured editions, as on first start
-    edition = Edition.objects.filter(code=code).first()
-    if edition is None:
-        known = ", ".join(Edition.objects.values_list("code", flat=True)) or "none"
-        raise ImportFailed(f"no edition “{code}” (editions: {known})")
-    return edition
+    return Edition.objects.get(code=code)
 
 
 def survey_wxr(
@@ -101,7 +109,7 @@ def import_wxr(
 ) -> Summary:
     """Import a WordPress export in one transaction; ImportFailed leaves the database as it was."""
     started = timezone.now()
-    edition = edition_by_code(edition_code)
+    check_edition_code(edition_code)
     if not path.is_file():
         raise ImportFailed(f"{path}: no such file")
     channel, media, children = survey_wxr(path, progress)
@@ -119,6 +127,7 @@ def import_wxr(
     committed = False
     try:
         with transaction.atomic():
+            edition = edition_by_code(edition_code)
             writer = WxrWriter(
                 edition, channel, source, summary, media, children,
                 download if download_attachments else None,

@@ -212,12 +212,32 @@ def _item(element: Any) -> Item:
     return item
 
 
+def _namespace_uri_complaint(entry: Any) -> bool:
+    """libxml2 checks that namespace names are URIs; XML 1.0 (and WordPress) allow IRIs such
+    as `http://пример.рф/ns/`, or relative ones: a complaint about one is no syntax error."""
+    return entry.type in _NAMESPACE_URI_COMPLAINTS
+
+
+_NAMESPACE_URI_COMPLAINTS = frozenset(
+    {etree.ErrorTypes.WAR_NS_URI, etree.ErrorTypes.WAR_NS_URI_RELATIVE}
+)
+
+
+def _only_namespace_complaints(exc: etree.XMLSyntaxError) -> bool:
+    entries = list(exc.error_log or [])
+    return bool(entries) and all(_namespace_uri_complaint(e) for e in entries)
+
+
 def _syntax_error(path: Path, exc: etree.XMLSyntaxError) -> ImportFailed:
     line, column = exc.position if exc.position else (exc.lineno, 0)
     message = exc.msg or str(exc)
     # iterparse sometimes raises a generic error; the log has the real one.
-    errors = exc.error_log.filter_from_errors() if exc.error_log else []
-    if errors and (not line or "no element found" in message):
+    errors = [
+        e
+        for e in (exc.error_log.filter_from_errors() if exc.error_log else [])
+        if not _namespace_uri_complaint(e)
+    ]
+    if errors and (not line or "no element found" in message or "not a valid URI" in message):
         first = errors[-1]  # the log may still hold errors of earlier parses
         line, column, message = first.line, first.column, first.message
     if "Input is not proper UTF-8" in message or "encoding" in message.lower():
@@ -236,6 +256,7 @@ def read(
     channel = channel or Channel()
     channel_sent = False
     namespace_version = ""
+    root_closed = False
     try:
         with path.open("rb") as raw:
             events = etree.iterparse(
@@ -268,7 +289,10 @@ def read(
                                 namespace_version = found["version"]
                     continue
                 name = _name(element)
-                if element.getparent() is None or element.getparent().tag == "rss":
+                if element.getparent() is None:
+                    root_closed = True
+                    continue
+                if element.getparent().tag == "rss":
                     if name == "channel":
                         _free(element)
                     continue
@@ -320,7 +344,9 @@ def read(
                         yield _item(element)
                 _free(element)
     except etree.XMLSyntaxError as exc:
-        raise _syntax_error(path, exc) from exc
+        # The whole document was read and the parser only disliked a namespace IRI: accept.
+        if not (root_closed and _only_namespace_complaints(exc)):
+            raise _syntax_error(path, exc) from exc
     except OSError as exc:
         raise ImportFailed(f"{path}: cannot read the file: {exc.strerror or exc}") from exc
     if not channel_sent:

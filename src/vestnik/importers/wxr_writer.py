@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from vestnik.content.models import Article, Edition, Page, Redirect, Section, Tag
-from vestnik.content.sanitize import clean_html, plain_text
+from vestnik.content.sanitize import clean_html, clean_text_fields, plain_text
 from vestnik.content.services import unique_article_slug
 from vestnik.content.slugs import MAX_SLUG, RESERVED_SLUGS, make_slug
 from vestnik.importers import records
@@ -294,6 +294,7 @@ class WxrWriter:
         )  # fmt: skip
         article.body = clean_html(article.body)  # what Article.save does; bulk_create skips it
         article.summary = clean_html(article.summary)
+        clean_text_fields(article)  # the pre_save receiver's work, for the same reason
         article.clean_fields(exclude=["edition", "section", "source"])
         self.pending.append((article, tag_names, item, digest))
         if item.sticky:
@@ -357,12 +358,12 @@ class WxrWriter:
         # bulk_create sends no signals: index the new articles in this transaction ourselves
         index_articles([a.pk for a in articles])
         ImportedItem.objects.bulk_create(
-            ImportedItem(
+            clean_text_fields(ImportedItem(
                 source=self.source, kind="post", key=item.post_id[:500], guid=item.guid[:1000],
                 url=item.link[:2000], target_model=article._meta.label_lower,
                 target_id=article.pk, content_hash=digest,
                 written_hash=records.article_state(article), sticky=item.sticky,
-            )
+            ))
             for article, (_, _, item, digest) in zip(articles, self.pending, strict=True)
         )  # fmt: skip
         wanted: dict[str, Article] = {}

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -16,12 +17,38 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from vestnik.content.models import Article, Attachment, Edition, SiteNewsItem, Tag
+from vestnik.content.sanitize import strip_controls
 from vestnik.site import queries
 
 FIRST_PARAGRAPH = re.compile(r"<p(?:\s[^>]*)?>.*?</p>", re.IGNORECASE | re.DOTALL)
 
 
-class AtomWithContent(Atom1Feed):
+def _xml_safe(value: Any) -> Any:
+    if isinstance(value, str):
+        return strip_controls(value)
+    if isinstance(value, (list, tuple)):
+        return type(value)(_xml_safe(v) for v in value)
+    return value
+
+
+class XmlSafeFeed:
+    """Text without the characters XML 1.0 forbids: saving strips them, but a row written
+    another way (an old import, a raw update) must not turn a feed into a 500."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        args = tuple(_xml_safe(a) for a in args)
+        super().__init__(*args, **{k: _xml_safe(v) for k, v in kwargs.items()})
+
+    def add_item(self, *args: Any, **kwargs: Any) -> None:
+        args = tuple(_xml_safe(a) for a in args)
+        super().add_item(*args, **{k: _xml_safe(v) for k, v in kwargs.items()})  # type: ignore[misc]
+
+
+class Rss(XmlSafeFeed, Rss201rev2Feed):
+    pass
+
+
+class AtomWithContent(XmlSafeFeed, Atom1Feed):
     """Atom that carries the full article in <content> beside the <summary>."""
 
     def add_item_elements(self, handler, item) -> None:
@@ -261,19 +288,19 @@ class SiteNewsFeed(ArticleFeed):
 
 
 class EditionRss(EditionFeed):
-    feed_type = Rss201rev2Feed
+    feed_type = Rss
 
 
 class SectionRss(SectionFeed):
-    feed_type = Rss201rev2Feed
+    feed_type = Rss
 
 
 class TagRss(TagFeed):
-    feed_type = Rss201rev2Feed
+    feed_type = Rss
 
 
 class SiteNewsRss(SiteNewsFeed):
-    feed_type = Rss201rev2Feed
+    feed_type = Rss
 
 
 def feed_links(edition: Edition, section=None, tag=None) -> list[dict]:

@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
+from vestnik.accounts.clientip import client_ip
 from vestnik.syndication import services
 
 # First path segments that are never public content (or are per-user).
@@ -34,16 +35,6 @@ def _is_public(request: HttpRequest) -> bool:
 def _is_cached_kind(request: HttpRequest) -> bool:
     path = request.path_info
     return path.startswith(CACHED_PREFIXES) or "/feeds/" in path
-
-
-def client_ip(request: HttpRequest) -> str:
-    """The address rate limits count by; behind a proxy, the header it sets (last hop)."""
-    header = str(settings.VESTNIK_CLIENT_IP_HEADER or "")
-    if header:
-        forwarded = request.headers.get(header, "").split(",")[-1].strip()
-        if forwarded:
-            return forwarded[:64]
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
 def json_error(status: int, code: str, message: str) -> HttpResponse:
@@ -80,7 +71,7 @@ class ContentCacheMiddleware:
         if not request.path_info.startswith("/api/"):
             return self.respond(request)
         if request.method != "OPTIONS":
-            decision = services.check_rate(client_ip(request))
+            decision = services.check_rate(client_ip(request) or "unknown")
             if not decision.allowed:
                 return too_many_requests(decision.retry_after)
         return as_json_error(self.respond(request))

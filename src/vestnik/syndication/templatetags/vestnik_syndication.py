@@ -6,6 +6,7 @@ from django import template
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from vestnik.content.sanitize import strip_controls
 from vestnik.syndication import structured
 from vestnik.syndication.feeds import feed_links
 
@@ -42,3 +43,9 @@ def syndication_head(context) -> str:
         "scripts": [structured.json_ld(s) for s in scripts],
     }
     return render_to_string("vestnik_syndication/_head.html", data)
+
+
+@register.filter
+def xml_safe(value: object) -> str:
+    """Text for an XML template without the characters XML 1.0 forbids (see sanitize.py)."""
+    return strip_controls(str(value))
