@@ -72,9 +72,7 @@ def client_ip(request: HttpRequest | None) -> str | None:
     header = str(settings.VESTNIK_CLIENT_IP_HEADER or "").strip()
     if not header:
         return str(peer) if peer is not None else None
-    networks = trusted_networks(
-        str(settings.VESTNIK_TRUSTED_PROXIES or "")
-    )
+    networks = trusted_networks(str(settings.VESTNIK_TRUSTED_PROXIES or ""))
     # A peer that is no IP address is a Unix socket: only a local proxy can be on its other end.
     if peer is not None and not _trusted(peer, networks):
         return str(peer)
